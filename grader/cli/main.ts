@@ -1,0 +1,25 @@
+/** The `partitura` command line. The only layer that touches Node-specific APIs. */
+import { InputError } from "./load.ts";
+import { messages } from "./messages.ts";
+import { runCommand } from "./run-command.ts";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(messages.usage + "\n");
+    return command ? 0 : 2;
+  }
+  if (command === "run") return runCommand(rest);
+  throw new InputError(messages.unknownCommand(command));
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof InputError) {
+    process.stderr.write(error.message + "\n");
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/** Every sentence the CLI shows a person, in Brazilian Portuguese. Add a language by adding a sibling table. */
+export const messages = {
+  usage: `Uso:
+  partitura run <definição.json|.yaml> [--input ARQUIVO|-] [--mock-config ARQUIVO [--state-machine NOME] --test-case NOME]
+                [--json] [--events] [--clock virtual|real] [--express] [--seed TEXTO]
+
+Comandos:
+  run     executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
+
+Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não teve sucesso; 2 uso ou entrada inválida.`,
+  unknownCommand: (command: string) =>
+    `Comando desconhecido: '${command}'. Use 'partitura --help' para ver os comandos.`,
+  missingDefinition: "Informe o arquivo da definição: partitura run <definição.json>",
+  badOption: (detail: string) => `Opção inválida: ${detail}. Use 'partitura --help'.`,
+  badClock: (value: string) => `--clock aceita 'virtual' ou 'real', não '${value}'.`,
+  testCaseNeedsMocks: "--test-case só faz sentido com --mock-config ARQUIVO.",
+  mocksNeedTestCase:
+    "Com --mock-config, informe também --test-case NOME (o caso de teste do arquivo de mocks).",
+  cannotRead: (file: string, reason: string) => `${file}: não foi possível ler o arquivo (${reason}).`,
+  fileNotFound: "arquivo não encontrado",
+  jsonSyntax: (file: string, line: number, column: number, what: string) =>
+    `${file}:${line}:${column}: erro de sintaxe JSON: ${what}`,
+  jsonUnexpectedEnd: "o arquivo terminou antes do esperado — falta fechar '}' ou ']'?",
+  jsonExpectedProperty:
+    "esperava o nome de um campo entre aspas duplas (há uma vírgula sobrando antes de '}'?)",
+  jsonExpectedCommaOrBrace: "esperava ',' ou '}' — falta uma vírgula entre os campos?",
+  jsonExpectedCommaOrBracket: "esperava ',' ou ']' — falta uma vírgula entre os itens da lista?",
+  jsonControlCharacter: "caractere de controle dentro de um texto — use \\n para quebras de linha",
+  jsonUnexpectedToken: (token: string) =>
+    `caractere inesperado '${token}' (JSON exige aspas duplas e não aceita comentários)`,
+  jsonGeneric: "o conteúdo não é JSON válido",
+  yamlSyntax: (file: string, line: number, column: number, what: string) =>
+    `${file}:${line}:${column}: erro de sintaxe YAML: ${what}`,
+  definitionError: (file: string, location: string, message: string) =>
+    `${file}: definição inválida em ${location}: ${message}`,
+  mockError: (file: string, pointer: string, message: string) =>
+    `${file}: arquivo de mocks inválido em ${pointer || "/"}: ${message}`,
+  heading: (status: string) => `Execução ${status}`,
+  statusNames: {
+    SUCCEEDED: "concluída com sucesso",
+    FAILED: "falhou",
+    TIMED_OUT: "excedeu o tempo limite",
+    ABORTED: "abortada",
+    RUNNING: "pausada (aguardando retorno de tarefa)",
+  } as Record<string, string>,
+  pathTaken: "Caminho percorrido:",
+  retry: (attempt: number, seconds: number) => `nova tentativa nº ${attempt} após ${formatSeconds(seconds)}`,
+  waited: (seconds: number) => `esperou ${formatSeconds(seconds)}`,
+  failedWith: (error: string) => `falhou com ${error}`,
+  caught: (error: string, next: string) => `erro ${error} capturado (Catch) → ${next}`,
+  output: "Saída:",
+  error: (error: string, cause: string) => `Erro: ${error}${cause ? `\nCausa: ${cause}` : ""}`,
+  transitions: (count: number) => `Transições de estado: ${count}`,
+  duration: (seconds: number) => `Duração (tempo virtual): ${formatSeconds(seconds)}`,
+};
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${Number(seconds.toFixed(3))} s`;
+  const units: Array<[number, string]> = [
+    [86400, "d"],
+    [3600, "h"],
+    [60, "min"],
+    [1, "s"],
+  ];
+  const parts: string[] = [];
+  let rest = Math.round(seconds);
+  for (const [size, name] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0) parts.push(`${count} ${name}`);
+    rest -= count * size;
+  }
+  return parts.join(" ");
+}

@@ -1,0 +1,558 @@
+/**
+ * Compiles an ASL definition into the model the interpreter runs: every path, template, Choice rule,
+ * retrier and catcher is parsed once here, so executions do no parsing. Structural problems raise a
+ * `DefinitionError` located with AWS's pointer format (`/States/<State>/<Field>`).
+ */
+import { compileChoiceRule, type ChoicePredicate } from "./choice.ts";
+import { DefinitionError } from "./errors.ts";
+import { compileIntrinsic, isIntrinsicCall, type CompiledIntrinsic } from "./intrinsics.ts";
+import { compilePath, PathSyntaxError, type CompiledPath } from "./jsonpath.ts";
+import { compileTemplate, type CompiledTemplate } from "./payload-template.ts";
+import { parseResource, type TaskResource } from "./resources.ts";
+
+export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
+export type StateType = (typeof STATE_TYPES)[number];
+
+export interface Retrier {
+  readonly errorEquals: readonly string[];
+  readonly intervalSeconds: number;
+  readonly maxAttempts: number;
+  readonly backoffRate: number;
+  readonly maxDelaySeconds?: number;
+  readonly jitter: "FULL" | "NONE";
+}
+
+export interface Catcher {
+  readonly errorEquals: readonly string[];
+  readonly next: string;
+  /** Where the error output goes; `null` discards it (the state's input passes through). */
+  readonly resultPath: string | null;
+}
+
+/** A path field that may be absent (default `$`), a path, or `null` (AWS: "discard", i.e. `{}`). */
+export type OptionalPath = CompiledPath | null | undefined;
+
+interface StateBase {
+  readonly name: string;
+  readonly type: StateType;
+  /** AWS pointer of the state, e.g. `/States/Pagar`. */
+  readonly location: string;
+  readonly next?: string;
+  readonly end: boolean;
+  readonly inputPath: OptionalPath;
+  readonly outputPath: OptionalPath;
+  /** Whether any field reads the context object (`$$`), so it must be built for this state. */
+  readonly readsContext: boolean;
+}
+
+interface WithResult {
+  readonly parameters?: CompiledTemplate;
+  readonly resultSelector?: CompiledTemplate;
+  /** `undefined` means the default `$`; `null` discards the result. */
+  readonly resultPath: string | null;
+  readonly retriers: readonly Retrier[];
+  readonly catchers: readonly Catcher[];
+}
+
+export interface PassState extends StateBase {
+  readonly type: "Pass";
+  readonly result?: unknown;
+  readonly hasResult: boolean;
+  readonly parameters?: CompiledTemplate;
+  readonly resultPath: string | null;
+}
+
+export interface TaskState extends StateBase, WithResult {
+  readonly type: "Task";
+  readonly resource: TaskResource;
+  readonly timeoutSeconds?: number;
+  readonly timeoutSecondsPath?: CompiledPath;
+  readonly heartbeatSeconds?: number;
+  readonly heartbeatSecondsPath?: CompiledPath;
+}
+
+export interface ChoiceRule {
+  readonly test: ChoicePredicate;
+  readonly next: string;
+}
+
+export interface ChoiceState extends StateBase {
+  readonly type: "Choice";
+  readonly choices: readonly ChoiceRule[];
+  readonly defaultNext?: string;
+}
+
+export interface WaitState extends StateBase {
+  readonly type: "Wait";
+  readonly seconds?: number;
+  readonly secondsPath?: CompiledPath;
+  readonly timestamp?: string;
+  readonly timestampPath?: CompiledPath;
+}
+
+export interface SucceedState extends StateBase {
+  readonly type: "Succeed";
+}
+
+export type ErrorSource =
+  { readonly literal: string } | { readonly path: CompiledPath } | { readonly intrinsic: CompiledIntrinsic };
+
+export interface FailState extends StateBase {
+  readonly type: "Fail";
+  readonly error?: ErrorSource;
+  readonly cause?: ErrorSource;
+}
+
+export interface ParallelState extends StateBase, WithResult {
+  readonly type: "Parallel";
+  readonly branches: readonly StateScope[];
+}
+
+export interface MapState extends StateBase, WithResult {
+  readonly type: "Map";
+  readonly processor: StateScope;
+  readonly itemsPath: OptionalPath;
+  readonly items?: unknown;
+  readonly itemSelector?: CompiledTemplate;
+  readonly maxConcurrency: number;
+  readonly maxConcurrencyPath?: CompiledPath;
+  readonly toleratedFailureCount?: number;
+  readonly toleratedFailureCountPath?: CompiledPath;
+  readonly toleratedFailurePercentage?: number;
+  readonly toleratedFailurePercentagePath?: CompiledPath;
+  readonly label?: string;
+  readonly mode: "INLINE" | "DISTRIBUTED";
+}
+
+export type CompiledState =
+  PassState | TaskState | ChoiceState | WaitState | SucceedState | FailState | ParallelState | MapState;
+
+/** A `StartAt` + `States` pair: the whole machine, one Parallel branch, or a Map's item processor. */
+export interface StateScope {
+  /** Stable key of this scope within the machine, e.g. `/`, `/States/P/Branches/0`. */
+  readonly key: string;
+  readonly startAt: string;
+  readonly states: ReadonlyMap<string, CompiledState>;
+}
+
+export interface CompiledStateMachine {
+  readonly definition: Readonly<Record<string, unknown>>;
+  readonly root: StateScope;
+  /** Every scope by key, so a persisted execution can name the scope a frame runs in. */
+  readonly scopes: ReadonlyMap<string, StateScope>;
+  readonly timeoutSeconds?: number;
+  readonly comment?: string;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+class Compiler {
+  readonly scopes = new Map<string, StateScope>();
+
+  scope(raw: unknown, location: string): StateScope {
+    if (!isObject(raw)) throw new DefinitionError("A definição deve ser um objeto JSON", location || "/");
+    if (raw.QueryLanguage === "JSONata") {
+      throw new DefinitionError(
+        "Esta versão do motor ainda não executa máquinas com QueryLanguage JSONata; use JSONPath",
+        `${location}/QueryLanguage`,
+      );
+    }
+    const { StartAt: startAt, States: states } = raw;
+    const missing = [startAt === undefined ? "StartAt" : "", states === undefined ? "States" : ""].filter(
+      Boolean,
+    );
+    if (missing.length) {
+      throw new DefinitionError(`Campos obrigatórios ausentes: [${missing.join(", ")}]`, location || "/");
+    }
+    if (typeof startAt !== "string")
+      throw new DefinitionError("StartAt deve ser um texto", `${location}/StartAt`);
+    if (!isObject(states)) throw new DefinitionError("States deve ser um objeto", `${location}/States`);
+    const compiled = new Map<string, CompiledState>();
+    for (const [name, stateRaw] of Object.entries(states)) {
+      compiled.set(name, this.state(name, stateRaw, `${location}/States/${name}`));
+    }
+    if (!compiled.has(startAt)) {
+      throw new DefinitionError(
+        `StartAt aponta para o estado '${startAt}', que não existe neste bloco States`,
+        `${location}/StartAt`,
+      );
+    }
+    for (const state of compiled.values()) {
+      for (const [target, field] of transitionTargets(state)) {
+        if (!compiled.has(target)) {
+          throw new DefinitionError(
+            `A transição para '${target}' não tem destino: não há estado com esse nome no mesmo bloco States`,
+            `${state.location}/${field}`,
+          );
+        }
+      }
+    }
+    const scope: StateScope = { key: location || "/", startAt, states: compiled };
+    this.scopes.set(scope.key, scope);
+    return scope;
+  }
+
+  state(name: string, raw: unknown, location: string): CompiledState {
+    if (!isObject(raw)) throw new DefinitionError(`O estado '${name}' deve ser um objeto`, location);
+    const type = raw.Type;
+    if (typeof type !== "string" || !(STATE_TYPES as readonly string[]).includes(type)) {
+      throw new DefinitionError(
+        `O campo 'Type' deve ter um destes valores: [${STATE_TYPES.join(", ")}]`,
+        `${location}/Type`,
+      );
+    }
+    const terminal = type === "Choice" || type === "Succeed" || type === "Fail";
+    const next = raw.Next;
+    const end = raw.End === true;
+    if (!terminal) {
+      if (next === undefined && !end) {
+        throw new DefinitionError(`O estado '${name}' precisa de "Next" ou de "End": true`, location);
+      }
+      if (next !== undefined && end) {
+        throw new DefinitionError(`O estado '${name}' não pode ter "Next" e "End" ao mesmo tempo`, location);
+      }
+      if (next !== undefined && typeof next !== "string") {
+        throw new DefinitionError("Next deve ser o nome de um estado", `${location}/Next`);
+      }
+    }
+    const base = {
+      name,
+      location,
+      next: terminal ? undefined : (next as string | undefined),
+      end: terminal ? type !== "Choice" : end,
+      inputPath: this.optionalPath(raw, "InputPath", location),
+      outputPath: this.optionalPath(raw, "OutputPath", location),
+      readsContext: JSON.stringify(raw).includes("$$"),
+    };
+    switch (type as StateType) {
+      case "Pass":
+        return {
+          ...base,
+          type: "Pass",
+          hasResult: "Result" in raw,
+          result: raw.Result,
+          parameters: this.template(raw, "Parameters", location),
+          resultPath: this.resultPath(raw, location),
+        };
+      case "Task":
+        return this.task(raw, base, location);
+      case "Choice":
+        return this.choice(raw, base, location);
+      case "Wait":
+        return this.wait(raw, base, location);
+      case "Succeed":
+        return { ...base, type: "Succeed" };
+      case "Fail":
+        return {
+          ...base,
+          type: "Fail",
+          error: this.errorSource(raw, "Error", location),
+          cause: this.errorSource(raw, "Cause", location),
+        };
+      case "Parallel": {
+        const branches = raw.Branches;
+        if (!Array.isArray(branches) || branches.length === 0) {
+          throw new DefinitionError("Branches deve ser uma lista não vazia de ramos", `${location}/Branches`);
+        }
+        return {
+          ...base,
+          ...this.withResult(raw, location),
+          type: "Parallel",
+          branches: branches.map((branch, index) => this.scope(branch, `${location}/Branches/${index}`)),
+        };
+      }
+      case "Map":
+        return this.map(raw, base, location);
+    }
+  }
+
+  task(raw: Json, base: Omit<StateBase, "type">, location: string): TaskState {
+    if (typeof raw.Resource !== "string") {
+      throw new DefinitionError("Um estado Task precisa do campo Resource (um ARN)", `${location}/Resource`);
+    }
+    const resource = parseResource(raw.Resource);
+    if (!resource) {
+      throw new DefinitionError(
+        `Resource '${raw.Resource}' não é um ARN reconhecido`,
+        `${location}/Resource`,
+      );
+    }
+    return {
+      ...base,
+      ...this.withResult(raw, location),
+      type: "Task",
+      resource,
+      timeoutSeconds: this.positiveInteger(raw, "TimeoutSeconds", location),
+      timeoutSecondsPath: this.referencePath(raw, "TimeoutSecondsPath", location),
+      heartbeatSeconds: this.positiveInteger(raw, "HeartbeatSeconds", location),
+      heartbeatSecondsPath: this.referencePath(raw, "HeartbeatSecondsPath", location),
+    };
+  }
+
+  choice(raw: Json, base: Omit<StateBase, "type">, location: string): ChoiceState {
+    const choices = raw.Choices;
+    if (!Array.isArray(choices) || choices.length === 0) {
+      throw new DefinitionError("Choices deve ser uma lista não vazia de regras", `${location}/Choices`);
+    }
+    const rules = choices.map((rule, index): ChoiceRule => {
+      const ruleLocation = `${location}/Choices/${index}`;
+      if (!isObject(rule) || typeof rule.Next !== "string") {
+        throw new DefinitionError("Cada regra de Choices precisa de Next", ruleLocation);
+      }
+      return { test: compileChoiceRule(rule, ruleLocation), next: rule.Next };
+    });
+    if (raw.Default !== undefined && typeof raw.Default !== "string") {
+      throw new DefinitionError("Default deve ser o nome de um estado", `${location}/Default`);
+    }
+    return { ...base, type: "Choice", choices: rules, defaultNext: raw.Default as string | undefined };
+  }
+
+  wait(raw: Json, base: Omit<StateBase, "type">, location: string): WaitState {
+    const fields = ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].filter((field) => field in raw);
+    if (fields.length !== 1) {
+      throw new DefinitionError(
+        "Um estado Wait precisa de exatamente um destes campos: Seconds, SecondsPath, Timestamp ou TimestampPath",
+        location,
+      );
+    }
+    const seconds = raw.Seconds;
+    if (seconds !== undefined && (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 0)) {
+      throw new DefinitionError(
+        "Seconds deve ser um número inteiro maior ou igual a zero",
+        `${location}/Seconds`,
+      );
+    }
+    const timestamp = raw.Timestamp;
+    if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
+      throw new DefinitionError(
+        "Timestamp deve ser uma data no formato RFC3339, por exemplo 2026-03-14T01:59:00Z",
+        `${location}/Timestamp`,
+      );
+    }
+    return {
+      ...base,
+      type: "Wait",
+      seconds: seconds as number | undefined,
+      secondsPath: this.referencePath(raw, "SecondsPath", location),
+      timestamp: timestamp as string | undefined,
+      timestampPath: this.referencePath(raw, "TimestampPath", location),
+    };
+  }
+
+  map(raw: Json, base: Omit<StateBase, "type">, location: string): MapState {
+    const processorField = raw.ItemProcessor !== undefined ? "ItemProcessor" : "Iterator";
+    const processorRaw = raw[processorField];
+    if (!isObject(processorRaw)) {
+      throw new DefinitionError("Um estado Map precisa de ItemProcessor (ou do antigo Iterator)", location);
+    }
+    const config = isObject(processorRaw.ProcessorConfig) ? processorRaw.ProcessorConfig : {};
+    const selectorField = raw.ItemSelector !== undefined ? "ItemSelector" : "Parameters";
+    const { parameters: _ignored, ...withResult } = this.withResult(raw, location, false);
+    return {
+      ...base,
+      ...withResult,
+      type: "Map",
+      processor: this.scope(processorRaw, `${location}/${processorField}`),
+      itemsPath: this.optionalPath(raw, "ItemsPath", location),
+      items: raw.Items,
+      itemSelector: this.template(raw, selectorField, location),
+      maxConcurrency: this.nonNegativeInteger(raw, "MaxConcurrency", location) ?? 0,
+      maxConcurrencyPath: this.referencePath(raw, "MaxConcurrencyPath", location),
+      toleratedFailureCount: this.nonNegativeInteger(raw, "ToleratedFailureCount", location),
+      toleratedFailureCountPath: this.referencePath(raw, "ToleratedFailureCountPath", location),
+      toleratedFailurePercentage: this.percentage(raw, location),
+      toleratedFailurePercentagePath: this.referencePath(raw, "ToleratedFailurePercentagePath", location),
+      label: typeof raw.Label === "string" ? raw.Label : undefined,
+      mode: config.Mode === "DISTRIBUTED" ? "DISTRIBUTED" : "INLINE",
+    };
+  }
+
+  withResult(raw: Json, location: string, withParameters = true): WithResult {
+    return {
+      parameters: withParameters ? this.template(raw, "Parameters", location) : undefined,
+      resultSelector: this.template(raw, "ResultSelector", location),
+      resultPath: this.resultPath(raw, location),
+      retriers: this.retriers(raw, location),
+      catchers: this.catchers(raw, location),
+    };
+  }
+
+  retriers(raw: Json, location: string): Retrier[] {
+    if (raw.Retry === undefined) return [];
+    if (!Array.isArray(raw.Retry)) throw new DefinitionError("Retry deve ser uma lista", `${location}/Retry`);
+    return raw.Retry.map((entry, index) => {
+      const at = `${location}/Retry/${index}`;
+      if (!isObject(entry)) throw new DefinitionError("Cada retentativa deve ser um objeto", at);
+      const backoffRate = entry.BackoffRate ?? 2;
+      if (typeof backoffRate !== "number" || backoffRate < 1) {
+        throw new DefinitionError("BackoffRate deve ser um número maior ou igual a 1.0", `${at}/BackoffRate`);
+      }
+      const jitter = entry.JitterStrategy ?? "NONE";
+      if (jitter !== "FULL" && jitter !== "NONE") {
+        throw new DefinitionError("JitterStrategy deve ser FULL ou NONE", `${at}/JitterStrategy`);
+      }
+      return {
+        errorEquals: this.errorEquals(entry, at),
+        intervalSeconds: this.positiveInteger(entry, "IntervalSeconds", at) ?? 1,
+        maxAttempts: this.nonNegativeInteger(entry, "MaxAttempts", at) ?? 3,
+        backoffRate,
+        maxDelaySeconds: this.positiveInteger(entry, "MaxDelaySeconds", at),
+        jitter,
+      };
+    });
+  }
+
+  catchers(raw: Json, location: string): Catcher[] {
+    if (raw.Catch === undefined) return [];
+    if (!Array.isArray(raw.Catch)) throw new DefinitionError("Catch deve ser uma lista", `${location}/Catch`);
+    return raw.Catch.map((entry, index) => {
+      const at = `${location}/Catch/${index}`;
+      if (!isObject(entry) || typeof entry.Next !== "string") {
+        throw new DefinitionError("Cada captura (Catch) precisa de ErrorEquals e Next", at);
+      }
+      return {
+        errorEquals: this.errorEquals(entry, at),
+        next: entry.Next,
+        resultPath: this.resultPath(entry, at),
+      };
+    });
+  }
+
+  errorEquals(entry: Json, at: string): string[] {
+    const names = entry.ErrorEquals;
+    if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === "string")) {
+      throw new DefinitionError(
+        "ErrorEquals deve ser uma lista não vazia de nomes de erro",
+        `${at}/ErrorEquals`,
+      );
+    }
+    return names as string[];
+  }
+
+  resultPath(raw: Json, location: string): string | null {
+    if (!("ResultPath" in raw)) return "$";
+    const value = raw.ResultPath;
+    if (value === null) return null;
+    const path = this.referencePath(raw, "ResultPath", location);
+    return path!.text;
+  }
+
+  optionalPath(raw: Json, field: string, location: string): OptionalPath {
+    if (!(field in raw)) return undefined;
+    if (raw[field] === null) return null;
+    return this.path(raw[field], `${location}/${field}`, field);
+  }
+
+  referencePath(raw: Json, field: string, location: string): CompiledPath | undefined {
+    if (raw[field] === undefined) return undefined;
+    const path = this.path(raw[field], `${location}/${field}`, field);
+    if (!path.isDefinite) {
+      throw new DefinitionError(
+        `${field} deve ser um caminho de referência (um único nó)`,
+        `${location}/${field}`,
+      );
+    }
+    return path;
+  }
+
+  path(value: unknown, at: string, field: string): CompiledPath {
+    if (typeof value !== "string")
+      throw new DefinitionError(`${field} deve ser um caminho JSONPath em texto`, at);
+    try {
+      return compilePath(value);
+    } catch (error) {
+      if (error instanceof PathSyntaxError) throw new DefinitionError(error.message, at);
+      throw error;
+    }
+  }
+
+  template(raw: Json, field: string, location: string): CompiledTemplate | undefined {
+    return raw[field] === undefined ? undefined : compileTemplate(raw[field], `${location}/${field}`);
+  }
+
+  errorSource(raw: Json, field: "Error" | "Cause", location: string): ErrorSource | undefined {
+    const literal = raw[field];
+    const pathField = `${field}Path`;
+    const path = raw[pathField];
+    if (literal !== undefined && path !== undefined) {
+      throw new DefinitionError(`Use ${field} ou ${pathField}, não os dois`, location);
+    }
+    if (literal !== undefined) {
+      if (typeof literal !== "string")
+        throw new DefinitionError(`${field} deve ser um texto`, `${location}/${field}`);
+      return { literal };
+    }
+    if (path === undefined) return undefined;
+    if (typeof path === "string" && isIntrinsicCall(path)) {
+      return { intrinsic: compileIntrinsic(path, `${location}/${pathField}`) };
+    }
+    return { path: this.referencePath(raw, pathField, location)! };
+  }
+
+  positiveInteger(raw: Json, field: string, location: string): number | undefined {
+    const value = raw[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      throw new DefinitionError(`${field} deve ser um número inteiro positivo`, `${location}/${field}`);
+    }
+    return value;
+  }
+
+  nonNegativeInteger(raw: Json, field: string, location: string): number | undefined {
+    const value = raw[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+      throw new DefinitionError(
+        `${field} deve ser um número inteiro maior ou igual a zero`,
+        `${location}/${field}`,
+      );
+    }
+    return value;
+  }
+
+  percentage(raw: Json, location: string): number | undefined {
+    const value = raw.ToleratedFailurePercentage;
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || value < 0 || value > 100) {
+      throw new DefinitionError(
+        "ToleratedFailurePercentage deve estar entre 0 e 100",
+        `${location}/ToleratedFailurePercentage`,
+      );
+    }
+    return value;
+  }
+}
+
+function transitionTargets(state: CompiledState): Array<[string, string]> {
+  const targets: Array<[string, string]> = [];
+  if (state.next) targets.push([state.next, "Next"]);
+  if (state.type === "Choice") {
+    state.choices.forEach((rule, index) => targets.push([rule.next, `Choices/${index}/Next`]));
+    if (state.defaultNext) targets.push([state.defaultNext, "Default"]);
+  }
+  if ("catchers" in state)
+    state.catchers.forEach((c, index) => targets.push([c.next, `Catch/${index}/Next`]));
+  return targets;
+}
+
+/** Compiles a parsed ASL definition. Throws `DefinitionError` when it cannot be run. */
+export function compileStateMachine(definition: unknown): CompiledStateMachine {
+  if (!isObject(definition)) throw new DefinitionError("A definição deve ser um objeto JSON", "/");
+  const compiler = new Compiler();
+  const root = compiler.scope(definition, "");
+  const timeout = definition.TimeoutSeconds;
+  if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 1)) {
+    throw new DefinitionError("TimeoutSeconds deve ser um número inteiro positivo", "/TimeoutSeconds");
+  }
+  return {
+    definition,
+    root,
+    scopes: compiler.scopes,
+    timeoutSeconds: timeout as number | undefined,
+    comment: typeof definition.Comment === "string" ? definition.Comment : undefined,
+  };
+}

@@ -1,0 +1,381 @@
+/**
+ * An execution as an XState actor. The actor is the substrate for everything that takes time or
+ * crosses a boundary: its delayed transitions (on the virtual or the real clock) are the Wait states,
+ * retry backoffs, task durations and timeouts; asynchronous task resolvers are invoked promise actors;
+ * task callbacks (SendTaskSuccess/Failure/Heartbeat) are events sent to it; its persisted snapshot is
+ * the saved execution. Between those points the interpreter runs synchronously inside one transition,
+ * so a chain of thousands of Pass or Choice states costs one actor step, not thousands.
+ */
+import { assign, createActor, fromPromise, setup, type Actor } from "xstate";
+import { RealClock, VirtualClock, type EngineClock } from "./clock.ts";
+import { compileStateMachine, type CompiledStateMachine } from "./definition.ts";
+import {
+  createExecutionRecord,
+  Interpreter,
+  nextTimerDue,
+  type ExecutionRecord,
+  type ExecutionStatus,
+  type HistoryEvent,
+  type InterpreterEnv,
+} from "./interpreter.ts";
+import { seedFromString } from "./random.ts";
+import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
+
+export type { ExecutionRecord, ExecutionStatus, HistoryEvent };
+
+/** Virtual time starts here unless told otherwise, so histories are reproducible. */
+export const DEFAULT_START_TIME = "2026-01-01T00:00:00.000Z";
+
+export interface ExecutionOptions {
+  /** Answers every Task invocation. Defaults to one that fails, naming the state, for every task. */
+  readonly resolveTask?: TaskResolver;
+  readonly clock?: "virtual" | "real";
+  readonly type?: "STANDARD" | "EXPRESS";
+  /** Virtual start time (ISO 8601). */
+  readonly startTime?: string;
+  /** Seed for jitter, UUIDs and task tokens; the same seed gives the same history. */
+  readonly seed?: string;
+  readonly stateMachineName?: string;
+  readonly executionName?: string;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Stop (and stay resumable) as soon as the history holds this many events. */
+  readonly pauseAtEventCount?: number;
+  /** Safety bound for runaway loops; defaults to 1,000,000. */
+  readonly maxStateTransitions?: number;
+}
+
+export interface ExecutionResult {
+  readonly status: ExecutionStatus;
+  readonly output?: unknown;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly startDate: string;
+  readonly stopDate?: string;
+  readonly stateTransitions: number;
+  readonly events: readonly HistoryEvent[];
+}
+
+type ExecutionEvent =
+  | { type: "timer.fired" }
+  | { type: "tasks.settled"; outcomes: Array<[string, TaskOutcome]> }
+  | { type: "task.callback"; token: string; outcome: TaskOutcome }
+  | { type: "resume" };
+
+interface ExecutionContext {
+  readonly record: ExecutionRecord;
+}
+
+interface ActorRuntime {
+  readonly interpreter: (record: ExecutionRecord) => Interpreter;
+  readonly clock: EngineClock;
+}
+
+/** The phase the actor is in, derived from the record after each step. */
+function phaseOf(record: ExecutionRecord, env: InterpreterEnv, interpreter: Interpreter): string {
+  if (record.status !== "RUNNING") return "finished";
+  if (interpreter.pausedByRequest) return "suspended";
+  if (env.inFlight.size > 0) return "invoking";
+  const waitingForCallback = Object.keys(record.waitingTasks).length > 0;
+  const somethingWillHappen = record.timers.some(
+    (timer) => timer.purpose !== "execution-timeout" && timer.purpose !== "task-timeout",
+  );
+  // Waiting only for a callback: time does not jump to a timeout; the caller sends the callback
+  // (or calls advanceClock() to let the timeout happen).
+  if (record.timers.length > 0 && (somethingWillHappen || !waitingForCallback)) return "sleeping";
+  return "suspended";
+}
+
+function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
+  const interpreterFor = runtime.interpreter;
+  return setup({
+    types: {} as { context: ExecutionContext; events: ExecutionEvent; input: ExecutionContext },
+    actors: {
+      settleTasks: fromPromise<Array<[string, TaskOutcome]>, { tokens: string[] }>(async ({ input }) => {
+        const settled: Array<[string, TaskOutcome]> = [];
+        for (const token of input.tokens) {
+          const promise = env.inFlight.get(token);
+          if (!promise) continue;
+          try {
+            settled.push([token, await promise]);
+          } catch (error) {
+            settled.push([
+              token,
+              {
+                kind: "failure",
+                error: "Partitura.TaskResolverFailed",
+                cause: error instanceof Error ? error.message : String(error),
+              },
+            ]);
+          }
+        }
+        return settled;
+      }),
+    },
+    delays: {
+      untilNextTimer: ({ context }) => Math.max(0, (nextTimerDue(context.record) ?? 0) - runtime.clock.now()),
+    },
+    guards: {
+      isFinished: ({ context }) =>
+        phaseOf(context.record, env, interpreterFor(context.record)) === "finished",
+      isSuspended: ({ context }) =>
+        phaseOf(context.record, env, interpreterFor(context.record)) === "suspended",
+      isInvoking: ({ context }) =>
+        phaseOf(context.record, env, interpreterFor(context.record)) === "invoking",
+    },
+    actions: {
+      // The interpreter mutates the record in place. These are assign actions because XState applies
+      // assigns during the microstep, before `always` guards and `after` delays read the record.
+      advance: assign(({ context }) => {
+        interpreterFor(context.record).advance(runtime.clock.now());
+        return {};
+      }),
+      fireTimers: assign(({ context }) => {
+        interpreterFor(context.record).fireDueTimers(runtime.clock.now());
+        return {};
+      }),
+      deliver: assign(({ context, event }) => {
+        const interpreter = interpreterFor(context.record);
+        if (event.type === "tasks.settled") {
+          for (const [token, outcome] of event.outcomes) {
+            env.inFlight.delete(token);
+            interpreter.deliverTaskOutcome(token, outcome);
+          }
+        } else if (event.type === "task.callback") {
+          interpreter.deliverTaskOutcome(event.token, event.outcome);
+        }
+        return {};
+      }),
+    },
+  }).createMachine({
+    id: "execution",
+    context: ({ input }) => input,
+    initial: "running",
+    states: {
+      running: {
+        entry: "advance",
+        always: [
+          { guard: "isFinished", target: "finished" },
+          { guard: "isInvoking", target: "invoking" },
+          { guard: "isSuspended", target: "suspended" },
+          { target: "sleeping" },
+        ],
+      },
+      sleeping: {
+        after: { untilNextTimer: { target: "settling", actions: "fireTimers" } },
+        on: { "task.callback": { target: "running", actions: "deliver" } },
+      },
+      settling: {
+        always: { target: "running" },
+      },
+      invoking: {
+        invoke: {
+          src: "settleTasks",
+          input: () => ({ tokens: [...env.inFlight.keys()] }),
+          onDone: {
+            target: "running",
+            actions: assign(({ context, event }) => {
+              const interpreter = interpreterFor(context.record);
+              for (const [token, outcome] of event.output) {
+                env.inFlight.delete(token);
+                interpreter.deliverTaskOutcome(token, outcome);
+              }
+              return {};
+            }),
+          },
+        },
+      },
+      suspended: {
+        on: {
+          "task.callback": { target: "running", actions: "deliver" },
+          resume: { target: "running" },
+        },
+      },
+      finished: { type: "final" },
+    },
+  });
+}
+
+function noResolver(): TaskResolver {
+  return (request) => {
+    throw new Error(
+      `O estado Task '${request.stateName}' não tem resposta simulada (mock). ` +
+        `Informe um arquivo de mocks (--mock-config) com um caso de teste que cubra esse estado.`,
+    );
+  };
+}
+
+/** A running or paused execution. */
+export class Execution {
+  private readonly actor: Actor<ReturnType<typeof createExecutionMachine>>;
+  private readonly clock: EngineClock;
+  private readonly env: InterpreterEnv;
+  private readonly interpreter: Interpreter;
+
+  private constructor(machine: CompiledStateMachine, record: ExecutionRecord, options: ExecutionOptions) {
+    this.clock = options.clock === "real" ? new RealClock() : new VirtualClock(record.now);
+    this.env = {
+      machine,
+      resolveTask: options.resolveTask ?? noResolver(),
+      inFlight: new Map(),
+      pauseAtEventCount: options.pauseAtEventCount,
+      maxStateTransitions: options.maxStateTransitions ?? 1_000_000,
+    };
+    this.interpreter = new Interpreter(record, this.env);
+    const interpreter = this.interpreter;
+    const logic = createExecutionMachine(this.env, { interpreter: () => interpreter, clock: this.clock });
+    this.actor = createActor(logic, { input: { record }, clock: this.clock });
+  }
+
+  static start(machine: CompiledStateMachine, input: unknown, options: ExecutionOptions = {}): Execution {
+    const startTime =
+      options.clock === "real" ? Date.now() : Date.parse(options.startTime ?? DEFAULT_START_TIME);
+    const executionName = options.executionName ?? "partitura-execution";
+    const record = createExecutionRecord(machine, input, {
+      identity: {
+        stateMachineName: options.stateMachineName ?? "StateMachine",
+        executionName,
+        region: options.region ?? "us-east-1",
+        accountId: options.accountId ?? "123456789012",
+        roleArn: `arn:aws:iam::${options.accountId ?? "123456789012"}:role/partitura-execution-role`,
+      },
+      type: options.type ?? "STANDARD",
+      startTime,
+      seed: seedFromString(options.seed ?? executionName),
+    });
+    const execution = new Execution(machine, record, options);
+    execution.actor.start();
+    return execution;
+  }
+
+  /** Continues a saved execution (see `save()`), in this or another process. */
+  static restore(
+    machine: CompiledStateMachine,
+    saved: SavedExecution,
+    options: ExecutionOptions = {},
+  ): Execution {
+    const record = structuredClone(saved.record);
+    const execution = new Execution(machine, record, {
+      ...options,
+      pauseAtEventCount: options.pauseAtEventCount,
+    });
+    execution.actor.start();
+    return execution;
+  }
+
+  get record(): ExecutionRecord {
+    return this.interpreter.record;
+  }
+
+  get phase(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  get done(): boolean {
+    return this.actor.getSnapshot().status === "done";
+  }
+
+  /**
+   * Drives the execution as far as it can go: in virtual time, every timer fires at once; with the
+   * real clock, timers fire when due. Resolves when the execution ends, or is suspended waiting for a
+   * callback or a requested pause.
+   */
+  async settle(): Promise<ExecutionResult> {
+    for (;;) {
+      const phase = this.phase;
+      if (phase === "finished" || phase === "suspended") return this.result();
+      if (phase === "sleeping" && this.clock instanceof VirtualClock) {
+        this.clock.fireNext();
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const subscription = this.actor.subscribe(() => {
+          subscription.unsubscribe();
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Sends a task callback (SendTaskSuccess) to a task waiting with `.waitForTaskToken`. */
+  sendTaskSuccess(token: string, output: unknown): void {
+    this.callback(token, { kind: "success", output });
+  }
+
+  sendTaskFailure(token: string, error: string, cause = ""): void {
+    this.callback(token, { kind: "failure", error, cause });
+  }
+
+  /** Task tokens of tasks waiting for a callback. */
+  get waitingTaskTokens(): string[] {
+    return Object.keys(this.record.waitingTasks);
+  }
+
+  private callback(token: string, outcome: TaskOutcome): void {
+    if (!(token in this.record.waitingTasks)) {
+      throw new Error(
+        `Nenhuma tarefa desta execução espera o token '${token}' (TaskTimedOut ou já respondida).`,
+      );
+    }
+    this.actor.send({ type: "task.callback", token, outcome });
+  }
+
+  /** While suspended waiting for a callback: lets time pass until the next timeout fires. */
+  advanceClock(): void {
+    if (this.phase !== "suspended") return;
+    const due = nextTimerDue(this.record);
+    if (due === undefined) return;
+    if (this.clock instanceof VirtualClock) this.clock.jumpTo(due);
+    this.actor.send({ type: "resume" });
+    this.interpreter.fireDueTimers(due);
+    this.actor.send({ type: "resume" });
+  }
+
+  /** Lifts a requested pause and continues. */
+  resume(pauseAtEventCount?: number): void {
+    this.env.pauseAtEventCount = pauseAtEventCount;
+    this.actor.send({ type: "resume" });
+  }
+
+  /** The whole execution as JSON-safe data, from the actor's persisted snapshot. */
+  save(): SavedExecution {
+    if (this.env.inFlight.size > 0) {
+      throw new Error("Não é possível salvar enquanto uma tarefa assíncrona está em andamento.");
+    }
+    const snapshot = this.actor.getPersistedSnapshot() as unknown as { context: ExecutionContext };
+    return { format: "partitura-execution/1", record: JSON.parse(JSON.stringify(snapshot.context.record)) };
+  }
+
+  result(): ExecutionResult {
+    const record = this.record;
+    return {
+      status: record.status,
+      output: record.output,
+      error: record.error,
+      cause: record.cause,
+      startDate: new Date(record.startTime).toISOString(),
+      stopDate: record.stopTime === undefined ? undefined : new Date(record.stopTime).toISOString(),
+      stateTransitions: record.stateTransitions,
+      events: record.events,
+    };
+  }
+}
+
+export interface SavedExecution {
+  readonly format: "partitura-execution/1";
+  readonly record: ExecutionRecord;
+}
+
+/** Compiles (if needed) and runs a definition to completion or suspension. */
+export async function runExecution(
+  definition: unknown,
+  input: unknown,
+  options: ExecutionOptions = {},
+): Promise<ExecutionResult> {
+  const machine = isCompiled(definition) ? definition : compileStateMachine(definition);
+  return Execution.start(machine, input, options).settle();
+}
+
+function isCompiled(value: unknown): value is CompiledStateMachine {
+  return value !== null && typeof value === "object" && "scopes" in value && "root" in value;
+}

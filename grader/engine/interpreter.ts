@@ -1,0 +1,1260 @@
+/**
+ * The ASL interpreter: advances an execution's frames (the top-level path, each Parallel branch and
+ * each Map iteration) through their states, synchronously, until every frame is blocked on time, on
+ * a task outcome, or on its children. It never sleeps and never calls a network: waiting is recorded
+ * as a timer in the execution record, and the execution actor (see execution.ts) decides when time
+ * moves. Everything in `ExecutionRecord` is plain JSON, so an execution can be saved and resumed.
+ */
+import type {
+  CompiledState,
+  CompiledStateMachine,
+  MapState,
+  OptionalPath,
+  ParallelState,
+  StateScope,
+  TaskState,
+} from "./definition.ts";
+import { StatesError, StatesErrors } from "./errors.ts";
+import type { IntrinsicEnv } from "./intrinsics.ts";
+import { applyResultPath, type CompiledPath, type PathScope } from "./jsonpath.ts";
+import { nextRandom, uuidFrom } from "./random.ts";
+import { backoffSeconds, findCatcher, findRetrier } from "./retry.ts";
+import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
+
+export const MAX_PAYLOAD_BYTES = 262_144;
+export const MAX_HISTORY_EVENTS = 25_000;
+/** Inline Map runs at most this many iterations at once, as AWS documents for inline mode. */
+export const INLINE_MAP_CONCURRENCY = 40;
+const STANDARD_MAX_SECONDS = 365 * 24 * 3600;
+const EXPRESS_MAX_SECONDS = 5 * 60;
+
+export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
+
+export interface HistoryEvent {
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly timestamp: string;
+  readonly type: string;
+  readonly [details: string]: unknown;
+}
+
+/** What a frame is doing in its current state. */
+type Stage =
+  | { readonly kind: "enter" }
+  | { readonly kind: "invoke" }
+  | { readonly kind: "task-running" }
+  | { readonly kind: "backoff" }
+  | { readonly kind: "waiting" }
+  | { readonly kind: "joining" }
+  | { readonly kind: "finished" };
+
+interface Join {
+  readonly total: number;
+  results: unknown[];
+  started: number;
+  running: number;
+  finished: number;
+  failures: number;
+  readonly limit: number;
+  /** Inputs of the Map iterations not yet started. */
+  readonly pendingInputs?: unknown[];
+  readonly childIds: number[];
+}
+
+export interface Frame {
+  readonly id: number;
+  readonly parentId: number | null;
+  /** Branch or iteration index within the parent's join. */
+  readonly childIndex: number;
+  readonly scopeKey: string;
+  stateName: string;
+  /** The state's raw input, as it entered. */
+  input: unknown;
+  /** Input after InputPath and Parameters: what a Task sends, or what Pass/Choice/Wait work on. */
+  effective: unknown;
+  stage: Stage;
+  retryCounts: number[];
+  retryCount: number;
+  enteredEventId: number;
+  enteredTime: number;
+  lastEventId: number;
+  taskToken?: string;
+  /** Outcome of a task that is running for a while (settled when its timer fires). */
+  pendingOutcome?: TaskOutcome;
+  join?: Join;
+}
+
+export interface Timer {
+  readonly due: number;
+  readonly seq: number;
+  /** The frame the timer wakes, or -1 for the execution's own time limit. */
+  readonly frameId: number;
+  readonly purpose: "wait" | "backoff" | "task-complete" | "task-timeout" | "execution-timeout";
+}
+
+export interface ExecutionIdentity {
+  readonly stateMachineName: string;
+  readonly executionName: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly roleArn: string;
+}
+
+/** Everything about an execution, as plain JSON. */
+export interface ExecutionRecord {
+  readonly identity: ExecutionIdentity;
+  readonly type: "STANDARD" | "EXPRESS";
+  status: ExecutionStatus;
+  readonly input: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  readonly startTime: number;
+  stopTime?: number;
+  now: number;
+  events: HistoryEvent[];
+  stateTransitions: number;
+  frames: Record<number, Frame>;
+  nextFrameId: number;
+  ready: number[];
+  timers: Timer[];
+  timerSeq: number;
+  invocationCounts: Record<string, number>;
+  random: number;
+  /** Task tokens of tasks waiting for a callback or an asynchronous resolver, by token. */
+  waitingTasks: Record<string, number>;
+}
+
+/** What the interpreter needs besides the record: compiled code and the task resolver. */
+export interface InterpreterEnv {
+  readonly machine: CompiledStateMachine;
+  readonly resolveTask: TaskResolver;
+  /** Promises of asynchronous resolvers, by task token (never serialized). */
+  readonly inFlight: Map<string, Promise<TaskOutcome>>;
+  /** Stop advancing once the history has this many events (for pausing "after any event"). */
+  pauseAtEventCount?: number;
+  /** Upper bound on state transitions: a runaway loop in Express mode ends here with a clear error. */
+  readonly maxStateTransitions: number;
+}
+
+/** A failure the engine reports about its own inputs (a missing mock), not a workflow error. */
+export class EngineFault extends Error {
+  readonly errorName: string;
+  constructor(errorName: string, message: string) {
+    super(message);
+    this.name = "EngineFault";
+    this.errorName = errorName;
+  }
+}
+
+const isoCache = new Map<number, string>();
+function iso(millis: number): string {
+  let text = isoCache.get(millis);
+  if (text === undefined) {
+    if (isoCache.size > 4096) isoCache.clear();
+    text = new Date(millis).toISOString();
+    isoCache.set(millis, text);
+  }
+  return text;
+}
+
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      if (code < 0x800) bytes += 1;
+      else if (code >= 0xd800 && code <= 0xdbff) {
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+function json(value: unknown): string {
+  return value === undefined ? "null" : JSON.stringify(value);
+}
+
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+export function createExecutionRecord(
+  machine: CompiledStateMachine,
+  input: unknown,
+  options: { identity: ExecutionIdentity; type: "STANDARD" | "EXPRESS"; startTime: number; seed: number },
+): ExecutionRecord {
+  const record: ExecutionRecord = {
+    identity: options.identity,
+    type: options.type,
+    status: "RUNNING",
+    input,
+    startTime: options.startTime,
+    now: options.startTime,
+    events: [],
+    stateTransitions: 0,
+    frames: {},
+    nextFrameId: 0,
+    ready: [],
+    timers: [],
+    timerSeq: 0,
+    invocationCounts: {},
+    random: options.seed,
+    waitingTasks: {},
+  };
+  const inputText = json(input);
+  appendEvent(record, 0, "ExecutionStarted", "executionStartedEventDetails", {
+    input: inputText,
+    inputDetails: NOT_TRUNCATED,
+    roleArn: options.identity.roleArn,
+  });
+  const limitSeconds = Math.min(
+    machine.timeoutSeconds ?? Infinity,
+    options.type === "EXPRESS" ? EXPRESS_MAX_SECONDS : STANDARD_MAX_SECONDS,
+  );
+  addTimer(record, record.startTime + limitSeconds * 1000, -1, "execution-timeout");
+  const root = newFrame(record, null, 0, machine.root, input, 1);
+  record.ready.push(root.id);
+  return record;
+}
+
+function newFrame(
+  record: ExecutionRecord,
+  parentId: number | null,
+  childIndex: number,
+  scope: StateScope,
+  input: unknown,
+  lastEventId: number,
+): Frame {
+  const frame: Frame = {
+    id: record.nextFrameId++,
+    parentId,
+    childIndex,
+    scopeKey: scope.key,
+    stateName: scope.startAt,
+    input,
+    effective: input,
+    stage: { kind: "enter" },
+    retryCounts: [],
+    retryCount: 0,
+    enteredEventId: 0,
+    enteredTime: record.now,
+    lastEventId,
+  };
+  record.frames[frame.id] = frame;
+  return frame;
+}
+
+function appendEvent(
+  record: ExecutionRecord,
+  previousEventId: number,
+  type: string,
+  detailsKey?: string,
+  details?: object,
+): number {
+  const id = record.events.length + 1;
+  const event: Record<string, unknown> = { id, previousEventId, timestamp: iso(record.now), type };
+  if (detailsKey) event[detailsKey] = details;
+  record.events.push(event as unknown as HistoryEvent);
+  return id;
+}
+
+function addTimer(record: ExecutionRecord, due: number, frameId: number, purpose: Timer["purpose"]): void {
+  const timer: Timer = { due, seq: record.timerSeq++, frameId, purpose };
+  let index = record.timers.length;
+  while (index > 0) {
+    const other = record.timers[index - 1]!;
+    if (other.due < due || (other.due === due && other.seq < timer.seq)) break;
+    index--;
+  }
+  record.timers.splice(index, 0, timer);
+}
+
+function cancelTimers(record: ExecutionRecord, frameId: number): void {
+  if (record.timers.some((timer) => timer.frameId === frameId)) {
+    record.timers = record.timers.filter((timer) => timer.frameId !== frameId);
+  }
+}
+
+/** The next moment something is scheduled to happen, or undefined. */
+export function nextTimerDue(record: ExecutionRecord): number | undefined {
+  return record.timers[0]?.due;
+}
+
+const STATE_EVENT_PREFIX: Record<CompiledState["type"], string> = {
+  Task: "Task",
+  Pass: "Pass",
+  Choice: "Choice",
+  Wait: "Wait",
+  Succeed: "Succeed",
+  Fail: "Fail",
+  Parallel: "Parallel",
+  Map: "Map",
+};
+
+/**
+ * One execution being advanced. Holds references that must not be serialized (compiled machine,
+ * resolver); all state lives in `record`.
+ */
+export class Interpreter {
+  readonly record: ExecutionRecord;
+  private readonly env: InterpreterEnv;
+  private readonly intrinsicEnv: IntrinsicEnv;
+  private readonly emptyVariables: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+  constructor(record: ExecutionRecord, env: InterpreterEnv) {
+    this.record = record;
+    this.env = env;
+    this.intrinsicEnv = { random: () => this.random(), uuid: () => uuidFrom(() => this.random()) };
+  }
+
+  random(): number {
+    const [state, value] = nextRandom(this.record.random);
+    this.record.random = state;
+    return value;
+  }
+
+  get finished(): boolean {
+    return this.record.status !== "RUNNING";
+  }
+
+  get pausedByRequest(): boolean {
+    const limit = this.env.pauseAtEventCount;
+    return limit !== undefined && this.record.events.length >= limit;
+  }
+
+  /** Runs every ready frame until all are blocked, the execution ends, or a pause is requested. */
+  advance(now: number): void {
+    const record = this.record;
+    if (now > record.now) record.now = now;
+    while (record.ready.length > 0 && record.status === "RUNNING" && !this.pausedByRequest) {
+      const frameId = record.ready.shift()!;
+      const frame = record.frames[frameId];
+      if (frame) this.stepFrame(frame);
+    }
+  }
+
+  /** Fires every timer due at or before `now` (the clock has moved there), then advances. */
+  fireDueTimers(now: number): void {
+    const record = this.record;
+    record.now = Math.max(record.now, now);
+    while (record.timers.length > 0 && record.timers[0]!.due <= record.now && record.status === "RUNNING") {
+      const timer = record.timers.shift()!;
+      this.onTimer(timer);
+      this.advance(record.now);
+    }
+  }
+
+  private onTimer(timer: Timer): void {
+    if (timer.purpose === "execution-timeout") {
+      this.endExecution("TIMED_OUT", "ExecutionTimedOut", "executionTimedOutEventDetails", {
+        error: StatesErrors.Timeout,
+        cause: "The execution has exceeded its maximum allowed duration.",
+      });
+      return;
+    }
+    const frame = this.record.frames[timer.frameId];
+    if (!frame) return;
+    const state = this.stateOf(frame);
+    switch (timer.purpose) {
+      case "wait":
+        this.finishState(frame, state, frame.effective);
+        break;
+      case "backoff":
+        frame.stage = { kind: "invoke" };
+        this.record.ready.push(frame.id);
+        break;
+      case "task-complete": {
+        const outcome = frame.pendingOutcome!;
+        frame.pendingOutcome = undefined;
+        cancelTimers(this.record, frame.id);
+        this.settleTask(frame, state as TaskState, outcome);
+        break;
+      }
+      case "task-timeout":
+        frame.pendingOutcome = undefined;
+        cancelTimers(this.record, frame.id);
+        if (frame.taskToken) delete this.record.waitingTasks[frame.taskToken];
+        this.env.inFlight.delete(frame.taskToken ?? "");
+        this.taskTimedOut(frame, state as TaskState);
+        break;
+    }
+  }
+
+  /** Delivers the outcome of an asynchronous resolver or of an external callback to a waiting task. */
+  deliverTaskOutcome(token: string, outcome: TaskOutcome): boolean {
+    const frameId = this.record.waitingTasks[token];
+    if (frameId === undefined) return false;
+    const frame = this.record.frames[frameId];
+    if (!frame) return false;
+    delete this.record.waitingTasks[token];
+    if (outcome.kind === "pending") {
+      this.record.waitingTasks[token] = frameId;
+      return true;
+    }
+    this.scheduleOutcome(frame, this.stateOf(frame) as TaskState, outcome);
+    return true;
+  }
+
+  private stateOf(frame: Frame): CompiledState {
+    return this.env.machine.scopes.get(frame.scopeKey)!.states.get(frame.stateName)!;
+  }
+
+  private stepFrame(frame: Frame): void {
+    const state = this.stateOf(frame);
+    try {
+      if (frame.stage.kind === "enter") this.enterState(frame, state);
+      else if (frame.stage.kind === "invoke") this.invokeTask(frame, state as TaskState);
+    } catch (error) {
+      if (error instanceof StatesError) this.stateFailed(frame, state, error.error, error.cause);
+      else if (error instanceof EngineFault) this.engineFault(error);
+      else throw error;
+    }
+  }
+
+  // ----- entering a state ---------------------------------------------------------------
+
+  private enterState(frame: Frame, state: CompiledState): void {
+    const record = this.record;
+    if (record.stateTransitions >= this.env.maxStateTransitions) {
+      throw new EngineFault(
+        "Partitura.TooManyTransitions",
+        `A execução passou de ${this.env.maxStateTransitions} transições de estado sem terminar ` +
+          `(último estado: '${state.name}'). Verifique se um laço de Choice tem condição de saída.`,
+      );
+    }
+    if (record.events.length >= MAX_HISTORY_EVENTS - 1) {
+      this.failExecution(
+        StatesErrors.Runtime,
+        `The execution history reached the limit of ${MAX_HISTORY_EVENTS} events.`,
+        frame.lastEventId,
+      );
+      return;
+    }
+    record.stateTransitions++;
+    frame.retryCounts = [];
+    frame.retryCount = 0;
+    frame.enteredTime = record.now;
+    frame.taskToken = undefined;
+    frame.enteredEventId = appendEvent(
+      record,
+      frame.lastEventId,
+      `${STATE_EVENT_PREFIX[state.type]}StateEntered`,
+      "stateEnteredEventDetails",
+      { name: state.name, input: json(frame.input), inputDetails: NOT_TRUNCATED },
+    );
+    frame.lastEventId = frame.enteredEventId;
+    switch (state.type) {
+      case "Pass": {
+        const effective = this.applyInputPath(frame, state, state.inputPath);
+        const afterParameters = state.parameters
+          ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
+          : effective;
+        const result = state.hasResult ? state.result : afterParameters;
+        this.finishState(frame, state, this.applyResultPath(frame, state.resultPath, result));
+        return;
+      }
+      case "Succeed":
+        this.finishState(frame, state, this.applyInputPath(frame, state, state.inputPath));
+        return;
+      case "Fail":
+        this.enterFail(frame, state);
+        return;
+      case "Choice": {
+        const effective = this.applyInputPath(frame, state, state.inputPath);
+        const scope = this.scope(frame, state, effective);
+        const rule = state.choices.find((choice) => choice.test(scope));
+        const next = rule?.next ?? state.defaultNext;
+        if (next === undefined) {
+          throw new StatesError(
+            StatesErrors.NoChoiceMatched,
+            `No Choice Rule matched and there was no Default`,
+          );
+        }
+        this.finishState(frame, state, effective, next);
+        return;
+      }
+      case "Wait": {
+        const effective = this.applyInputPath(frame, state, state.inputPath);
+        frame.effective = effective;
+        const until = this.waitUntil(frame, state, effective);
+        frame.stage = { kind: "waiting" };
+        addTimer(record, until, frame.id, "wait");
+        return;
+      }
+      case "Task": {
+        const effective = this.applyInputPath(frame, state, state.inputPath);
+        frame.effective = state.parameters
+          ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
+          : effective;
+        frame.stage = { kind: "invoke" };
+        this.invokeTask(frame, state);
+        return;
+      }
+      case "Parallel":
+        frame.effective = this.applyInputPath(frame, state, state.inputPath);
+        if (state.parameters) {
+          frame.effective = state.parameters.evaluate(
+            this.scope(frame, state, frame.effective),
+            this.intrinsicEnv,
+          );
+        }
+        this.startParallel(frame, state);
+        return;
+      case "Map":
+        frame.effective = this.applyInputPath(frame, state, state.inputPath);
+        this.startMap(frame, state);
+        return;
+    }
+  }
+
+  private scope(frame: Frame, state: CompiledState, data: unknown, extraContext?: object): PathScope {
+    return {
+      data,
+      context: state.readsContext ? this.contextObject(frame, state, extraContext) : undefined,
+      variables: this.emptyVariables,
+    };
+  }
+
+  private contextObject(frame: Frame, state: CompiledState, extra?: object): unknown {
+    const { identity } = this.record;
+    const prefix = `arn:aws:states:${identity.region}:${identity.accountId}`;
+    const context: Record<string, unknown> = {
+      Execution: {
+        Id: `${prefix}:execution:${identity.stateMachineName}:${identity.executionName}`,
+        Input: this.record.input,
+        Name: identity.executionName,
+        RoleArn: identity.roleArn,
+        StartTime: iso(this.record.startTime),
+        RedriveCount: 0,
+      },
+      State: { EnteredTime: iso(frame.enteredTime), Name: state.name, RetryCount: frame.retryCount },
+      StateMachine: {
+        Id: `${prefix}:stateMachine:${identity.stateMachineName}`,
+        Name: identity.stateMachineName,
+      },
+    };
+    if (frame.taskToken) context.Task = { Token: frame.taskToken };
+    return extra ? { ...context, ...extra } : context;
+  }
+
+  private applyInputPath(frame: Frame, state: CompiledState, path: OptionalPath): unknown {
+    if (path === undefined) return frame.input;
+    if (path === null) return {};
+    return this.selectOrFail(path, this.scope(frame, state, frame.input), "InputPath");
+  }
+
+  private selectOrFail(path: CompiledPath, scope: PathScope, field: string): unknown {
+    const value = path.select(scope);
+    if (value === undefined) {
+      const source = path.text.startsWith("$$") ? scope.context : scope.data;
+      throw new StatesError(
+        StatesErrors.Runtime,
+        `Invalid path '${path.text}' : No results for path: ${path.text} (field ${field}, input ${json(source)})`,
+      );
+    }
+    return value;
+  }
+
+  private applyResultPath(frame: Frame, resultPath: string | null, result: unknown): unknown {
+    if (resultPath === null) return frame.input;
+    return applyResultPath(frame.input, resultPath, result);
+  }
+
+  private waitUntil(frame: Frame, state: CompiledState & { type: "Wait" }, effective: unknown): number {
+    const now = this.record.now;
+    if (state.seconds !== undefined) return now + state.seconds * 1000;
+    if (state.timestamp !== undefined) return Math.max(now, Date.parse(state.timestamp));
+    if (state.secondsPath) {
+      const value = this.selectOrFail(state.secondsPath, this.scope(frame, state, effective), "SecondsPath");
+      if (typeof value !== "number" || !Number.isInteger(value)) {
+        throw new StatesError(
+          StatesErrors.Runtime,
+          `The SecondsPath parameter cannot be parsed as a long value: ${state.secondsPath.text} == ${json(value)}`,
+        );
+      }
+      if (value < 0) {
+        throw new StatesError(
+          StatesErrors.Runtime,
+          `The SecondsPath parameter references a negative value: ${state.secondsPath.text} == ${value}`,
+        );
+      }
+      return now + value * 1000;
+    }
+    const value = this.selectOrFail(
+      state.timestampPath!,
+      this.scope(frame, state, effective),
+      "TimestampPath",
+    );
+    const millis = typeof value === "string" ? Date.parse(value) : NaN;
+    if (Number.isNaN(millis)) {
+      throw new StatesError(
+        StatesErrors.Runtime,
+        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${state.timestampPath!.text} == ${json(value)}`,
+      );
+    }
+    return Math.max(now, millis);
+  }
+
+  private enterFail(frame: Frame, state: CompiledState & { type: "Fail" }): void {
+    const scope = this.scope(frame, state, frame.input);
+    const read = (source: typeof state.error): string | undefined => {
+      if (!source) return undefined;
+      if ("literal" in source) return source.literal;
+      const value =
+        "path" in source ? source.path.select(scope) : source.intrinsic.evaluate(scope, this.intrinsicEnv);
+      return typeof value === "string" ? value : value === undefined ? undefined : json(value);
+    };
+    this.frameFailed(frame, read(state.error) ?? "", read(state.cause) ?? "");
+  }
+
+  // ----- leaving a state ----------------------------------------------------------------
+
+  /** Emits the Exited event and moves the frame to its next state (or ends the frame). */
+  private finishState(
+    frame: Frame,
+    state: CompiledState,
+    beforeOutputPath: unknown,
+    nextOverride?: string,
+  ): void {
+    let output: unknown;
+    try {
+      output = this.applyOutputPath(frame, state, beforeOutputPath);
+    } catch (error) {
+      if (error instanceof StatesError) {
+        this.stateFailed(frame, state, error.error, error.cause);
+        return;
+      }
+      throw error;
+    }
+    const outputText = json(output);
+    if (outputText.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(outputText) > MAX_PAYLOAD_BYTES) {
+      this.stateFailed(
+        frame,
+        state,
+        StatesErrors.DataLimitExceeded,
+        `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+      return;
+    }
+    if (state.type !== "Fail") {
+      frame.lastEventId = appendEvent(
+        this.record,
+        frame.lastEventId,
+        `${STATE_EVENT_PREFIX[state.type]}StateExited`,
+        "stateExitedEventDetails",
+        { name: state.name, output: outputText, outputDetails: NOT_TRUNCATED },
+      );
+    }
+    this.transition(frame, state, output, nextOverride ?? state.next);
+  }
+
+  private applyOutputPath(frame: Frame, state: CompiledState, value: unknown): unknown {
+    if (state.outputPath === undefined) return value;
+    if (state.outputPath === null) return {};
+    return this.selectOrFail(state.outputPath, this.scope(frame, state, value), "OutputPath");
+  }
+
+  private transition(frame: Frame, state: CompiledState, output: unknown, next: string | undefined): void {
+    if (next === undefined) {
+      frame.stage = { kind: "finished" };
+      this.frameSucceeded(frame, output);
+      return;
+    }
+    frame.stateName = next;
+    frame.input = output;
+    frame.effective = output;
+    frame.stage = { kind: "enter" };
+    if (state.type === "Choice" || state.type === "Pass" || state.type === "Succeed") {
+      // Synchronous states continue at once, keeping long Pass/Choice chains in one tight loop.
+      this.record.ready.unshift(frame.id);
+    } else {
+      this.record.ready.push(frame.id);
+    }
+  }
+
+  // ----- tasks --------------------------------------------------------------------------
+
+  private taskEventTypes(state: TaskState): { prefix: string; details: (suffix: string) => string } {
+    if (state.resource.kind === "lambda-function") {
+      return { prefix: "LambdaFunction", details: (suffix) => `lambdaFunction${suffix}EventDetails` };
+    }
+    if (state.resource.kind === "activity") {
+      return { prefix: "Activity", details: (suffix) => `activity${suffix}EventDetails` };
+    }
+    return { prefix: "Task", details: (suffix) => `task${suffix}EventDetails` };
+  }
+
+  private numberField(
+    frame: Frame,
+    state: TaskState,
+    literal?: number,
+    path?: CompiledPath,
+  ): number | undefined {
+    if (literal !== undefined) return literal;
+    if (!path) return undefined;
+    const value = this.selectOrFail(path, this.scope(frame, state, frame.input), path.text);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      throw new StatesError(
+        StatesErrors.Runtime,
+        `The value at ${path.text} must be a positive integer: ${json(value)}`,
+      );
+    }
+    return value;
+  }
+
+  private invokeTask(frame: Frame, state: TaskState): void {
+    const record = this.record;
+    const { resource } = state;
+    const timeoutSeconds = this.numberField(frame, state, state.timeoutSeconds, state.timeoutSecondsPath);
+    const heartbeatSeconds = this.numberField(
+      frame,
+      state,
+      state.heartbeatSeconds,
+      state.heartbeatSecondsPath,
+    );
+    const events = this.taskEventTypes(state);
+    const parametersText = json(frame.effective);
+    if (resource.kind === "lambda-function") {
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        "LambdaFunctionScheduled",
+        events.details("Scheduled"),
+        {
+          resource: resource.arn,
+          input: parametersText,
+          inputDetails: NOT_TRUNCATED,
+          ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+        },
+      );
+      frame.lastEventId = appendEvent(record, frame.lastEventId, "LambdaFunctionStarted");
+    } else if (resource.kind === "activity") {
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        "ActivityScheduled",
+        events.details("Scheduled"),
+        {
+          resource: resource.arn,
+          input: parametersText,
+          inputDetails: NOT_TRUNCATED,
+          ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+          ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+        },
+      );
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        "ActivityStarted",
+        events.details("Started"),
+        {
+          workerName: "partitura-mock",
+        },
+      );
+    } else {
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        "TaskScheduled",
+        "taskScheduledEventDetails",
+        {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          region: resource.region ?? record.identity.region,
+          parameters: parametersText,
+          ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+          ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+        },
+      );
+      frame.lastEventId = appendEvent(record, frame.lastEventId, "TaskStarted", "taskStartedEventDetails", {
+        resourceType: resource.resourceType,
+        resource: resource.resource,
+      });
+    }
+    const token =
+      resource.pattern === "wait-for-task-token" ? this.newTaskToken() : `invocation-${record.events.length}`;
+    if (resource.pattern === "wait-for-task-token") frame.taskToken = token;
+    const invocationIndex = record.invocationCounts[state.name] ?? 0;
+    record.invocationCounts[state.name] = invocationIndex + 1;
+    frame.stage = { kind: "task-running" };
+    if (timeoutSeconds !== undefined)
+      addTimer(record, record.now + timeoutSeconds * 1000, frame.id, "task-timeout");
+    let outcome: TaskOutcome | Promise<TaskOutcome>;
+    try {
+      outcome = this.env.resolveTask({
+        stateName: state.name,
+        resource: resource.arn,
+        parameters: frame.effective,
+        invocationIndex,
+        retryCount: frame.retryCount,
+        taskToken: frame.taskToken,
+        stateMachineName: record.identity.stateMachineName,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new EngineFault("Partitura.TaskResolverFailed", message);
+    }
+    if (outcome instanceof Promise) {
+      record.waitingTasks[token] = frame.id;
+      this.env.inFlight.set(token, outcome);
+      return;
+    }
+    if (outcome.kind === "pending") {
+      record.waitingTasks[token] = frame.id;
+      return;
+    }
+    this.scheduleOutcome(frame, state, outcome);
+  }
+
+  private newTaskToken(): string {
+    let token = "";
+    for (let i = 0; i < 4; i++) token += uuidFrom(() => this.random()).replace(/-/g, "");
+    return token;
+  }
+
+  private scheduleOutcome(frame: Frame, state: TaskState, outcome: TaskOutcome): void {
+    if (outcome.kind === "pending") return;
+    const duration = outcome.durationSeconds ?? 0;
+    if (duration > 0) {
+      frame.pendingOutcome = outcome;
+      addTimer(this.record, this.record.now + duration * 1000, frame.id, "task-complete");
+      return;
+    }
+    cancelTimers(this.record, frame.id);
+    this.settleTask(frame, state, outcome);
+  }
+
+  private settleTask(frame: Frame, state: TaskState, outcome: TaskOutcome): void {
+    if (outcome.kind === "pending") return;
+    const record = this.record;
+    const events = this.taskEventTypes(state);
+    const { resource } = state;
+    const taskDetails =
+      resource.kind === "service" ? { resourceType: resource.resourceType, resource: resource.resource } : {};
+    if (outcome.kind === "failure") {
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        `${events.prefix}Failed`,
+        events.details("Failed"),
+        {
+          ...taskDetails,
+          error: outcome.error,
+          cause: outcome.cause ?? "",
+        },
+      );
+      this.stateFailed(frame, state, outcome.error, outcome.cause ?? "");
+      return;
+    }
+    const outputText = json(outcome.output);
+    if (outputText.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(outputText) > MAX_PAYLOAD_BYTES) {
+      this.stateFailed(
+        frame,
+        state,
+        StatesErrors.DataLimitExceeded,
+        `The state/task '${resource.arn}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+      return;
+    }
+    frame.lastEventId = appendEvent(
+      record,
+      frame.lastEventId,
+      `${events.prefix}Succeeded`,
+      events.details("Succeeded"),
+      {
+        ...taskDetails,
+        output: outputText,
+        outputDetails: NOT_TRUNCATED,
+      },
+    );
+    this.completeWithResult(frame, state, outcome.output);
+  }
+
+  private taskTimedOut(frame: Frame, state: TaskState): void {
+    const events = this.taskEventTypes(state);
+    const { resource } = state;
+    const taskDetails =
+      resource.kind === "service" ? { resourceType: resource.resourceType, resource: resource.resource } : {};
+    frame.lastEventId = appendEvent(
+      this.record,
+      frame.lastEventId,
+      `${events.prefix}TimedOut`,
+      events.details("TimedOut"),
+      {
+        ...taskDetails,
+        error: StatesErrors.Timeout,
+        cause: "",
+      },
+    );
+    this.stateFailed(frame, state, StatesErrors.Timeout, "");
+  }
+
+  /** ResultSelector → ResultPath → OutputPath → Exited, for Task, Parallel and Map. */
+  private completeWithResult(
+    frame: Frame,
+    state: TaskState | ParallelState | MapState,
+    result: unknown,
+  ): void {
+    try {
+      const selected = state.resultSelector
+        ? state.resultSelector.evaluate(this.scope(frame, state, result), this.intrinsicEnv)
+        : result;
+      const combined = this.applyResultPath(frame, state.resultPath, selected);
+      this.finishState(frame, state, combined);
+    } catch (error) {
+      if (error instanceof StatesError) this.stateFailed(frame, state, error.error, error.cause);
+      else throw error;
+    }
+  }
+
+  // ----- errors -------------------------------------------------------------------------
+
+  /** A state raised an error: retry it, catch it, or fail the frame. */
+  private stateFailed(frame: Frame, state: CompiledState, error: string, cause: string): void {
+    const record = this.record;
+    if (state.type === "Task" || state.type === "Parallel" || state.type === "Map") {
+      const retrierIndex = findRetrier(state.retriers, error);
+      if (retrierIndex >= 0) {
+        const retrier = state.retriers[retrierIndex]!;
+        const attempts = frame.retryCounts[retrierIndex] ?? 0;
+        if (attempts < retrier.maxAttempts) {
+          const delay = backoffSeconds(retrier, attempts, () => this.random());
+          frame.retryCounts[retrierIndex] = attempts + 1;
+          frame.retryCount++;
+          record.stateTransitions++;
+          frame.stage = { kind: "backoff" };
+          if (state.type !== "Task") frame.stage = { kind: "backoff" };
+          addTimer(record, record.now + delay * 1000, frame.id, "backoff");
+          return;
+        }
+      }
+      const catcherIndex = findCatcher(state.catchers, error);
+      if (catcherIndex >= 0) {
+        const catcher = state.catchers[catcherIndex]!;
+        const errorOutput = { Error: error, Cause: cause };
+        let output: unknown;
+        try {
+          output = this.applyResultPath(frame, catcher.resultPath, errorOutput);
+        } catch (resultPathError) {
+          if (resultPathError instanceof StatesError) {
+            this.frameFailed(frame, resultPathError.error, resultPathError.cause);
+            return;
+          }
+          throw resultPathError;
+        }
+        frame.lastEventId = appendEvent(
+          record,
+          frame.lastEventId,
+          `${STATE_EVENT_PREFIX[state.type]}StateExited`,
+          "stateExitedEventDetails",
+          { name: state.name, output: json(output), outputDetails: NOT_TRUNCATED },
+        );
+        this.transition(frame, state, output, catcher.next);
+        return;
+      }
+    }
+    if (error === StatesErrors.Runtime || error === StatesErrors.QueryEvaluationError) {
+      cause = `An error occurred while executing the state '${state.name}' (entered at the event id #${frame.enteredEventId}). ${cause}`;
+    }
+    this.frameFailed(frame, error, cause);
+  }
+
+  /** A frame ended in failure: its parent (Parallel/Map) fails, or the execution does. */
+  private frameFailed(frame: Frame, error: string, cause: string): void {
+    frame.stage = { kind: "finished" };
+    cancelTimers(this.record, frame.id);
+    if (frame.parentId === null) {
+      this.failExecution(error, cause, frame.lastEventId);
+      return;
+    }
+    const parent = this.record.frames[frame.parentId]!;
+    delete this.record.frames[frame.id];
+    const parentState = this.stateOf(parent);
+    if (parentState.type === "Map") this.mapIterationFailed(parent, parentState, frame, error, cause);
+    else this.parallelBranchFailed(parent, parentState as ParallelState, error, cause);
+  }
+
+  private frameSucceeded(frame: Frame, output: unknown): void {
+    if (frame.parentId === null) {
+      this.record.output = output;
+      this.endExecution("SUCCEEDED", "ExecutionSucceeded", "executionSucceededEventDetails", {
+        output: json(output),
+        outputDetails: NOT_TRUNCATED,
+      });
+      return;
+    }
+    const parent = this.record.frames[frame.parentId]!;
+    delete this.record.frames[frame.id];
+    const join = parent.join!;
+    join.results[frame.childIndex] = output;
+    join.running--;
+    join.finished++;
+    const parentState = this.stateOf(parent);
+    if (parentState.type === "Map") {
+      parent.lastEventId = appendEvent(
+        this.record,
+        frame.lastEventId,
+        "MapIterationSucceeded",
+        "mapIterationSucceededEventDetails",
+        {
+          name: parentState.name,
+          index: frame.childIndex,
+        },
+      );
+      this.startMapIterations(parent, parentState);
+    } else {
+      parent.lastEventId = frame.lastEventId;
+    }
+    if (join.finished === join.total) this.joinCompleted(parent, parentState as ParallelState | MapState);
+  }
+
+  private failExecution(error: string, cause: string, previousEventId: number): void {
+    this.endExecution(
+      "FAILED",
+      "ExecutionFailed",
+      "executionFailedEventDetails",
+      { error, cause },
+      previousEventId,
+    );
+  }
+
+  private engineFault(fault: EngineFault): void {
+    this.failExecution(fault.errorName, fault.message, this.record.events.length);
+  }
+
+  private endExecution(
+    status: ExecutionStatus,
+    type: string,
+    detailsKey: string,
+    details: { error?: string; cause?: string; output?: string; outputDetails?: object },
+    previousEventId = this.record.events.length,
+  ): void {
+    const record = this.record;
+    if (record.status !== "RUNNING") return;
+    record.status = status;
+    record.error = details.error;
+    record.cause = details.cause;
+    record.stopTime = record.now;
+    appendEvent(record, previousEventId, type, detailsKey, details);
+    record.ready = [];
+    record.timers = [];
+    record.waitingTasks = {};
+    this.env.inFlight.clear();
+  }
+
+  // ----- Parallel and Map ---------------------------------------------------------------
+
+  private startParallel(frame: Frame, state: ParallelState): void {
+    frame.lastEventId = appendEvent(this.record, frame.lastEventId, "ParallelStateStarted");
+    const childIds: number[] = [];
+    frame.join = {
+      total: state.branches.length,
+      results: new Array(state.branches.length).fill(null),
+      started: state.branches.length,
+      running: state.branches.length,
+      finished: 0,
+      failures: 0,
+      limit: state.branches.length,
+      childIds,
+    };
+    frame.stage = { kind: "joining" };
+    state.branches.forEach((branch, index) => {
+      const child = newFrame(this.record, frame.id, index, branch, frame.effective, frame.lastEventId);
+      childIds.push(child.id);
+      this.record.ready.push(child.id);
+    });
+  }
+
+  private startMap(frame: Frame, state: MapState): void {
+    const scope = this.scope(frame, state, frame.effective);
+    let items: unknown;
+    if (state.items !== undefined) items = state.items;
+    else if (state.itemsPath === undefined) items = frame.effective;
+    else if (state.itemsPath === null) items = {};
+    else items = this.selectOrFail(state.itemsPath, scope, "ItemsPath");
+    if (!Array.isArray(items)) {
+      throw new StatesError(StatesErrors.Runtime, `Map state input must be an array but was: ${json(items)}`);
+    }
+    let maxConcurrency = state.maxConcurrency;
+    if (state.maxConcurrencyPath) {
+      const value = this.selectOrFail(state.maxConcurrencyPath, scope, "MaxConcurrencyPath");
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+        throw new StatesError(
+          StatesErrors.Runtime,
+          `MaxConcurrencyPath must reference a non-negative integer: ${json(value)}`,
+        );
+      }
+      maxConcurrency = value;
+    }
+    const inputs = items.map((item, index) =>
+      state.itemSelector
+        ? state.itemSelector.evaluate(
+            this.scope(frame, state, frame.effective, { Map: { Item: { Index: index, Value: item } } }),
+            this.intrinsicEnv,
+          )
+        : item,
+    );
+    frame.lastEventId = appendEvent(
+      this.record,
+      frame.lastEventId,
+      "MapStateStarted",
+      "mapStateStartedEventDetails",
+      {
+        length: items.length,
+      },
+    );
+    frame.stage = { kind: "joining" };
+    frame.join = {
+      total: items.length,
+      results: new Array(items.length).fill(null),
+      started: 0,
+      running: 0,
+      finished: 0,
+      failures: 0,
+      limit: maxConcurrency === 0 ? INLINE_MAP_CONCURRENCY : maxConcurrency,
+      pendingInputs: inputs,
+      childIds: [],
+    };
+    if (items.length === 0) {
+      this.joinCompleted(frame, state);
+      return;
+    }
+    this.startMapIterations(frame, state);
+  }
+
+  private startMapIterations(frame: Frame, state: MapState): void {
+    const join = frame.join!;
+    while (join.running < join.limit && join.started < join.total) {
+      const index = join.started++;
+      join.running++;
+      const eventId = appendEvent(
+        this.record,
+        frame.lastEventId,
+        "MapIterationStarted",
+        "mapIterationStartedEventDetails",
+        {
+          name: state.name,
+          index,
+        },
+      );
+      frame.lastEventId = eventId;
+      const child = newFrame(
+        this.record,
+        frame.id,
+        index,
+        state.processor,
+        join.pendingInputs![index],
+        eventId,
+      );
+      join.childIds.push(child.id);
+      this.record.ready.push(child.id);
+    }
+  }
+
+  private joinCompleted(frame: Frame, state: ParallelState | MapState): void {
+    const type = state.type === "Map" ? "MapStateSucceeded" : "ParallelStateSucceeded";
+    frame.lastEventId = appendEvent(this.record, frame.lastEventId, type);
+    const results = frame.join!.results;
+    frame.join = undefined;
+    this.completeWithResult(frame, state, results);
+  }
+
+  private abortChildren(frame: Frame, failedType: "MapStateFailed" | "ParallelStateFailed"): void {
+    const join = frame.join;
+    if (join) {
+      for (const childId of join.childIds) {
+        const child = this.record.frames[childId];
+        if (!child) continue;
+        const childState = this.stateOf(child);
+        if (["Task", "Wait", "Map", "Parallel"].includes(childState.type) && child.stage.kind !== "enter") {
+          child.lastEventId = appendEvent(this.record, child.lastEventId, `${childState.type}StateAborted`);
+        }
+        if (failedType === "MapStateFailed") {
+          appendEvent(
+            this.record,
+            child.lastEventId,
+            "MapIterationAborted",
+            "mapIterationAbortedEventDetails",
+            {
+              name: this.stateOf(frame).name,
+              index: child.childIndex,
+            },
+          );
+        }
+        this.discardFrame(child);
+      }
+    }
+    frame.join = undefined;
+    frame.lastEventId = appendEvent(this.record, frame.lastEventId, failedType);
+  }
+
+  private discardFrame(frame: Frame): void {
+    if (frame.join)
+      for (const childId of frame.join.childIds) {
+        const child = this.record.frames[childId];
+        if (child) this.discardFrame(child);
+      }
+    cancelTimers(this.record, frame.id);
+    this.record.ready = this.record.ready.filter((id) => id !== frame.id);
+    if (frame.taskToken) delete this.record.waitingTasks[frame.taskToken];
+    for (const [token, frameId] of Object.entries(this.record.waitingTasks)) {
+      if (frameId === frame.id) {
+        delete this.record.waitingTasks[token];
+        this.env.inFlight.delete(token);
+      }
+    }
+    delete this.record.frames[frame.id];
+  }
+
+  private parallelBranchFailed(frame: Frame, state: ParallelState, error: string, cause: string): void {
+    this.abortChildren(frame, "ParallelStateFailed");
+    this.stateFailed(frame, state, error, cause);
+  }
+
+  private mapIterationFailed(
+    frame: Frame,
+    state: MapState,
+    child: Frame,
+    error: string,
+    cause: string,
+  ): void {
+    const join = frame.join!;
+    appendEvent(this.record, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails", {
+      name: state.name,
+      index: child.childIndex,
+    });
+    join.running--;
+    join.failures++;
+    if (state.mode === "DISTRIBUTED" && this.failureTolerated(state, join)) {
+      join.finished++;
+      join.results[child.childIndex] = { Error: error, Cause: cause };
+      this.startMapIterations(frame, state);
+      if (join.finished === join.total) this.joinCompleted(frame, state);
+      return;
+    }
+    const exceeded =
+      state.mode === "DISTRIBUTED" &&
+      (state.toleratedFailureCount !== undefined || state.toleratedFailurePercentage !== undefined);
+    this.abortChildren(frame, "MapStateFailed");
+    if (exceeded) {
+      this.stateFailed(
+        frame,
+        state,
+        StatesErrors.ExceedToleratedFailureThreshold,
+        "The specified tolerated failure threshold was exceeded",
+      );
+    } else {
+      this.stateFailed(frame, state, error, cause);
+    }
+  }
+
+  private failureTolerated(state: MapState, join: Join): boolean {
+    if (state.toleratedFailureCount !== undefined && join.failures <= state.toleratedFailureCount)
+      return true;
+    if (state.toleratedFailurePercentage !== undefined) {
+      return (join.failures / join.total) * 100 <= state.toleratedFailurePercentage;
+    }
+    return false;
+  }
+}
