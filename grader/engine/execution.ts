@@ -39,7 +39,10 @@ export interface ExecutionOptions {
   readonly executionName?: string;
   readonly region?: string;
   readonly accountId?: string;
-  /** Stop (and stay resumable) as soon as the history holds this many events. */
+  /**
+   * Stop (and stay resumable) once the history holds at least this many events: at the first step
+   * boundary at or after that event (a Task's Scheduled/Started events are written in one step).
+   */
   readonly pauseAtEventCount?: number;
   /** Safety bound for runaway loops; defaults to 1,000,000. */
   readonly maxStateTransitions?: number;

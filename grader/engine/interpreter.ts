@@ -59,6 +59,8 @@ interface Join {
   /** Inputs of the Map iterations not yet started. */
   readonly pendingInputs?: unknown[];
   readonly childIds: number[];
+  /** The ParallelStateStarted / MapStateStarted event: concurrent children's first events follow it. */
+  readonly startedEventId: number;
 }
 
 export interface Frame {
@@ -213,7 +215,8 @@ export function createExecutionRecord(
     options.type === "EXPRESS" ? EXPRESS_MAX_SECONDS : STANDARD_MAX_SECONDS,
   );
   addTimer(record, record.startTime + limitSeconds * 1000, -1, "execution-timeout");
-  const root = newFrame(record, null, 0, machine.root, input, 1);
+  // AWS records the first state's Entered event with previousEventId 0, not 1.
+  const root = newFrame(record, null, 0, machine.root, input, 0);
   record.ready.push(root.id);
   return record;
 }
@@ -423,7 +426,8 @@ export class Interpreter {
           `(último estado: '${state.name}'). Verifique se um laço de Choice tem condição de saída.`,
       );
     }
-    if (record.events.length >= MAX_HISTORY_EVENTS - 1) {
+    // Standard workflows keep a history of at most 25,000 events; Express keeps none in AWS.
+    if (record.type === "STANDARD" && record.events.length >= MAX_HISTORY_EVENTS - 1) {
       this.failExecution(
         StatesErrors.Runtime,
         `The execution history reached the limit of ${MAX_HISTORY_EVENTS} events.`,
@@ -482,15 +486,12 @@ export class Interpreter {
         addTimer(record, until, frame.id, "wait");
         return;
       }
-      case "Task": {
-        const effective = this.applyInputPath(frame, state, state.inputPath);
-        frame.effective = state.parameters
-          ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
-          : effective;
+      case "Task":
+        // Parameters are evaluated per attempt (in invokeTask), so $$.State.RetryCount and
+        // $$.Task.Token are current on every retry.
         frame.stage = { kind: "invoke" };
         this.invokeTask(frame, state);
         return;
-      }
       case "Parallel":
         frame.effective = this.applyInputPath(frame, state, state.inputPath);
         if (state.parameters) {
@@ -605,7 +606,7 @@ export class Interpreter {
         "path" in source ? source.path.select(scope) : source.intrinsic.evaluate(scope, this.intrinsicEnv);
       return typeof value === "string" ? value : value === undefined ? undefined : json(value);
     };
-    this.frameFailed(frame, read(state.error) ?? "", read(state.cause) ?? "");
+    this.frameFailed(frame, read(state.error), read(state.cause));
   }
 
   // ----- leaving a state ----------------------------------------------------------------
@@ -714,6 +715,11 @@ export class Interpreter {
       state.heartbeatSecondsPath,
     );
     const events = this.taskEventTypes(state);
+    if (resource.pattern === "wait-for-task-token") frame.taskToken = this.newTaskToken();
+    const effective = this.applyInputPath(frame, state, state.inputPath);
+    frame.effective = state.parameters
+      ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
+      : effective;
     const parametersText = json(frame.effective);
     if (resource.kind === "lambda-function") {
       frame.lastEventId = appendEvent(
@@ -772,9 +778,22 @@ export class Interpreter {
         resource: resource.resource,
       });
     }
-    const token =
-      resource.pattern === "wait-for-task-token" ? this.newTaskToken() : `invocation-${record.events.length}`;
-    if (resource.pattern === "wait-for-task-token") frame.taskToken = token;
+    const token = frame.taskToken ?? `invocation-${record.events.length}`;
+    if (resource.kind === "service" && resource.pattern !== "request-response") {
+      // The submitting call's own response is not mocked; its record is an empty object.
+      frame.lastEventId = appendEvent(
+        record,
+        frame.lastEventId,
+        "TaskSubmitted",
+        "taskSubmittedEventDetails",
+        {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          output: "{}",
+          outputDetails: NOT_TRUNCATED,
+        },
+      );
+    }
     const invocationIndex = record.invocationCounts[state.name] ?? 0;
     record.invocationCounts[state.name] = invocationIndex + 1;
     frame.stage = { kind: "task-running" };
@@ -961,7 +980,7 @@ export class Interpreter {
   }
 
   /** A frame ended in failure: its parent (Parallel/Map) fails, or the execution does. */
-  private frameFailed(frame: Frame, error: string, cause: string): void {
+  private frameFailed(frame: Frame, error: string | undefined, cause: string | undefined): void {
     frame.stage = { kind: "finished" };
     cancelTimers(this.record, frame.id);
     if (frame.parentId === null) {
@@ -971,8 +990,9 @@ export class Interpreter {
     const parent = this.record.frames[frame.parentId]!;
     delete this.record.frames[frame.id];
     const parentState = this.stateOf(parent);
-    if (parentState.type === "Map") this.mapIterationFailed(parent, parentState, frame, error, cause);
-    else this.parallelBranchFailed(parent, parentState as ParallelState, error, cause);
+    if (parentState.type === "Map")
+      this.mapIterationFailed(parent, parentState, frame, error ?? "", cause ?? "");
+    else this.parallelBranchFailed(parent, parentState as ParallelState, frame, error ?? "", cause ?? "");
   }
 
   private frameSucceeded(frame: Frame, output: unknown): void {
@@ -992,16 +1012,14 @@ export class Interpreter {
     join.finished++;
     const parentState = this.stateOf(parent);
     if (parentState.type === "Map") {
-      parent.lastEventId = appendEvent(
+      const succeededId = appendEvent(
         this.record,
         frame.lastEventId,
         "MapIterationSucceeded",
         "mapIterationSucceededEventDetails",
-        {
-          name: parentState.name,
-          index: frame.childIndex,
-        },
+        { name: parentState.name, index: frame.childIndex },
       );
+      parent.lastEventId = join.limit === 1 && join.finished < join.total ? frame.lastEventId : succeededId;
       this.startMapIterations(parent, parentState);
     } else {
       parent.lastEventId = frame.lastEventId;
@@ -1009,14 +1027,12 @@ export class Interpreter {
     if (join.finished === join.total) this.joinCompleted(parent, parentState as ParallelState | MapState);
   }
 
-  private failExecution(error: string, cause: string, previousEventId: number): void {
-    this.endExecution(
-      "FAILED",
-      "ExecutionFailed",
-      "executionFailedEventDetails",
-      { error, cause },
-      previousEventId,
-    );
+  private failExecution(error: string | undefined, cause: string | undefined, previousEventId: number): void {
+    // A Fail state without Error/Cause gives empty details, as AWS records it.
+    const details: { error?: string; cause?: string } = {};
+    if (error !== undefined) details.error = error;
+    if (cause !== undefined) details.cause = cause;
+    this.endExecution("FAILED", "ExecutionFailed", "executionFailedEventDetails", details, previousEventId);
   }
 
   private engineFault(fault: EngineFault): void {
@@ -1057,6 +1073,7 @@ export class Interpreter {
       failures: 0,
       limit: state.branches.length,
       childIds,
+      startedEventId: frame.lastEventId,
     };
     frame.stage = { kind: "joining" };
     state.branches.forEach((branch, index) => {
@@ -1115,6 +1132,7 @@ export class Interpreter {
       limit: maxConcurrency === 0 ? INLINE_MAP_CONCURRENCY : maxConcurrency,
       pendingInputs: inputs,
       childIds: [],
+      startedEventId: frame.lastEventId,
     };
     if (items.length === 0) {
       this.joinCompleted(frame, state);
@@ -1128,9 +1146,10 @@ export class Interpreter {
     while (join.running < join.limit && join.started < join.total) {
       const index = join.started++;
       join.running++;
+      // Concurrent iterations all follow MapStateStarted; one at a time, each follows the previous one's end.
       const eventId = appendEvent(
         this.record,
-        frame.lastEventId,
+        join.limit === 1 ? frame.lastEventId : join.startedEventId,
         "MapIterationStarted",
         "mapIterationStartedEventDetails",
         {
@@ -1138,7 +1157,6 @@ export class Interpreter {
           index,
         },
       );
-      frame.lastEventId = eventId;
       const child = newFrame(
         this.record,
         frame.id,
@@ -1154,13 +1172,19 @@ export class Interpreter {
 
   private joinCompleted(frame: Frame, state: ParallelState | MapState): void {
     const type = state.type === "Map" ? "MapStateSucceeded" : "ParallelStateSucceeded";
-    frame.lastEventId = appendEvent(this.record, frame.lastEventId, type);
+    // AWS points both …StateSucceeded and the following …StateExited at the last child event.
+    appendEvent(this.record, frame.lastEventId, type);
     const results = frame.join!.results;
     frame.join = undefined;
     this.completeWithResult(frame, state, results);
   }
 
-  private abortChildren(frame: Frame, failedType: "MapStateFailed" | "ParallelStateFailed"): void {
+  /** Stops the other children after one failed; AWS makes each of these events follow the failing event. */
+  private abortChildren(
+    frame: Frame,
+    failedType: "MapStateFailed" | "ParallelStateFailed",
+    failingEventId: number,
+  ): void {
     const join = frame.join;
     if (join) {
       for (const childId of join.childIds) {
@@ -1168,25 +1192,19 @@ export class Interpreter {
         if (!child) continue;
         const childState = this.stateOf(child);
         if (["Task", "Wait", "Map", "Parallel"].includes(childState.type) && child.stage.kind !== "enter") {
-          child.lastEventId = appendEvent(this.record, child.lastEventId, `${childState.type}StateAborted`);
+          appendEvent(this.record, failingEventId, `${childState.type}StateAborted`);
         }
         if (failedType === "MapStateFailed") {
-          appendEvent(
-            this.record,
-            child.lastEventId,
-            "MapIterationAborted",
-            "mapIterationAbortedEventDetails",
-            {
-              name: this.stateOf(frame).name,
-              index: child.childIndex,
-            },
-          );
+          appendEvent(this.record, failingEventId, "MapIterationAborted", "mapIterationAbortedEventDetails", {
+            name: this.stateOf(frame).name,
+            index: child.childIndex,
+          });
         }
         this.discardFrame(child);
       }
     }
     frame.join = undefined;
-    frame.lastEventId = appendEvent(this.record, frame.lastEventId, failedType);
+    frame.lastEventId = appendEvent(this.record, failingEventId, failedType);
   }
 
   private discardFrame(frame: Frame): void {
@@ -1207,8 +1225,14 @@ export class Interpreter {
     delete this.record.frames[frame.id];
   }
 
-  private parallelBranchFailed(frame: Frame, state: ParallelState, error: string, cause: string): void {
-    this.abortChildren(frame, "ParallelStateFailed");
+  private parallelBranchFailed(
+    frame: Frame,
+    state: ParallelState,
+    child: Frame,
+    error: string,
+    cause: string,
+  ): void {
+    this.abortChildren(frame, "ParallelStateFailed", child.lastEventId);
     this.stateFailed(frame, state, error, cause);
   }
 
@@ -1220,7 +1244,8 @@ export class Interpreter {
     cause: string,
   ): void {
     const join = frame.join!;
-    appendEvent(this.record, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails", {
+    const failingEventId = child.lastEventId;
+    appendEvent(this.record, failingEventId, "MapIterationFailed", "mapIterationFailedEventDetails", {
       name: state.name,
       index: child.childIndex,
     });
@@ -1236,7 +1261,7 @@ export class Interpreter {
     const exceeded =
       state.mode === "DISTRIBUTED" &&
       (state.toleratedFailureCount !== undefined || state.toleratedFailurePercentage !== undefined);
-    this.abortChildren(frame, "MapStateFailed");
+    this.abortChildren(frame, "MapStateFailed", failingEventId);
     if (exceeded) {
       this.stateFailed(
         frame,

@@ -273,7 +273,9 @@ class Parser {
         continue;
       }
       if (isSpace(ch)) {
-        this.fail("espaço em branco em nome de campo; use a notação de colchetes, por exemplo $['meu campo']");
+        this.fail(
+          "espaço em branco em nome de campo; use a notação de colchetes, por exemplo $['meu campo']",
+        );
       }
       name += ch;
       this.pos++;
@@ -708,7 +710,11 @@ function evaluateFilter(expr: FilterExpr, current: unknown, root: unknown): bool
     case "exists":
       return readFilterPath(expr.path, current, root) !== undefined;
     case "compare":
-      return compare(expr.op, operandValue(expr.left, current, root), operandValue(expr.right, current, root));
+      return compare(
+        expr.op,
+        operandValue(expr.left, current, root),
+        operandValue(expr.right, current, root),
+      );
   }
 }
 
@@ -750,7 +756,8 @@ function applyStep(step: Step, node: unknown, out: unknown[], root: unknown, lea
     case "slice": {
       if (!Array.isArray(node)) return;
       const length = node.length;
-      const clamp = (value: number): number => Math.min(Math.max(value < 0 ? length + value : value, 0), length);
+      const clamp = (value: number): number =>
+        Math.min(Math.max(value < 0 ? length + value : value, 0), length);
       const end = step.end === undefined ? length : clamp(step.end);
       for (let i = step.start === undefined ? 0 : clamp(step.start); i < end; i++) out.push(node[i]);
       return;
@@ -838,7 +845,10 @@ function makeRootReader(parsed: ParsedPath): (scope: PathScope) => unknown {
   }
 }
 
-function makeSelect(parsed: ParsedPath, keys: readonly (string | number)[] | undefined): CompiledPath["select"] {
+function makeSelect(
+  parsed: ParsedPath,
+  keys: readonly (string | number)[] | undefined,
+): CompiledPath["select"] {
   const steps = parsed.steps;
   if (keys !== undefined) {
     // Specialised closures: no dispatch on the root, no loop setup for the common short paths.
@@ -853,7 +863,9 @@ function makeSelect(parsed: ParsedPath, keys: readonly (string | number)[] | und
   const readRoot = makeRootReader(parsed);
   const last = steps[steps.length - 1];
   const prefix = steps.slice(0, -1);
-  const prefixKeys = prefix.every(isSingle) ? prefix.map((s) => (s.kind === "name" ? s.name : s.index)) : undefined;
+  const prefixKeys = prefix.every(isSingle)
+    ? prefix.map((s) => (s.kind === "name" ? s.name : s.index))
+    : undefined;
   if (last?.kind === "names" && prefixKeys !== undefined) {
     // Definite in Jayway: a trailing union of names yields a single merged object.
     return (scope) => mergeNames(walk(readRoot(scope), prefixKeys), last.names);
