@@ -437,8 +437,14 @@ class Compiler {
     if (!("ResultPath" in raw)) return "$";
     const value = raw.ResultPath;
     if (value === null) return null;
-    const path = this.referencePath(raw, "ResultPath", location);
-    return path!.text;
+    const path = this.referencePath(raw, "ResultPath", location)!;
+    if (path.text.startsWith("$$") || /^\$[A-Za-z_]/.test(path.text)) {
+      throw new DefinitionError(
+        "ResultPath deve apontar para a entrada do estado ('$' ou '$.campo'), não para o contexto ($$) nem para variáveis",
+        `${location}/ResultPath`,
+      );
+    }
+    return path.text;
   }
 
   optionalPath(raw: Json, field: string, location: string): OptionalPath {
@@ -450,9 +456,9 @@ class Compiler {
   referencePath(raw: Json, field: string, location: string): CompiledPath | undefined {
     if (raw[field] === undefined) return undefined;
     const path = this.path(raw[field], `${location}/${field}`, field);
-    if (!path.isDefinite) {
+    if (!path.isReference) {
       throw new DefinitionError(
-        `${field} deve ser um caminho de referência (um único nó)`,
+        `${field} deve ser um caminho de referência: um único nó, só com '.nome' e '[índice]' (sem '*', filtros ou fatias)`,
         `${location}/${field}`,
       );
     }
