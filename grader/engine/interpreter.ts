@@ -175,8 +175,27 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+let lastSerialized: object | undefined;
+let lastSerializedText = "";
+
+/**
+ * JSON text of a value. The engine never mutates a value after building it, so the text of the last
+ * object serialized is reused: a Task's input, parameters and output are often the same object.
+ */
 function json(value: unknown): string {
-  return value === undefined ? "null" : JSON.stringify(value);
+  if (value === undefined) return "null";
+  if (value !== null && typeof value === "object") {
+    if (value === lastSerialized) return lastSerializedText;
+    lastSerializedText = JSON.stringify(value);
+    lastSerialized = value;
+    return lastSerializedText;
+  }
+  return JSON.stringify(value);
+}
+
+/** Forgets the cached text: called whenever code outside the engine (a caller, a resolver) has run. */
+function forgetSerialized(): void {
+  lastSerialized = undefined;
 }
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
@@ -204,6 +223,7 @@ export function createExecutionRecord(
     random: options.seed,
     waitingTasks: {},
   };
+  forgetSerialized();
   const inputText = json(input);
   appendEvent(record, 0, "ExecutionStarted", "executionStartedEventDetails", {
     input: inputText,
@@ -329,6 +349,7 @@ export class Interpreter {
   /** Runs every ready frame until all are blocked, the execution ends, or a pause is requested. */
   advance(now: number): void {
     const record = this.record;
+    forgetSerialized();
     if (now > record.now) record.now = now;
     while (record.ready.length > 0 && record.status === "RUNNING" && !this.pausedByRequest) {
       const frameId = record.ready.shift()!;
@@ -386,6 +407,7 @@ export class Interpreter {
 
   /** Delivers the outcome of an asynchronous resolver or of an external callback to a waiting task. */
   deliverTaskOutcome(token: string, outcome: TaskOutcome): boolean {
+    forgetSerialized();
     const frameId = this.record.waitingTasks[token];
     if (frameId === undefined) return false;
     const frame = this.record.frames[frameId];
@@ -811,9 +833,11 @@ export class Interpreter {
         stateMachineName: record.identity.stateMachineName,
       });
     } catch (error) {
+      forgetSerialized();
       const message = error instanceof Error ? error.message : String(error);
       throw new EngineFault("Partitura.TaskResolverFailed", message);
     }
+    forgetSerialized();
     if (outcome instanceof Promise) {
       record.waitingTasks[token] = frame.id;
       this.env.inFlight.set(token, outcome);
