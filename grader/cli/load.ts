@@ -52,7 +52,7 @@ function describeJsonError(detail: string): string {
   if (/Unexpected end of JSON input/.test(detail)) return messages.jsonUnexpectedEnd;
   const token =
     /Unexpected token '?(.)'?/.exec(detail) ?? /Unexpected (?:non-whitespace )?character/.exec(detail);
-  if (/Expected property name/.test(detail)) return messages.jsonExpectedProperty;
+  if (/property name/.test(detail)) return messages.jsonExpectedProperty;
   if (/Expected ',' or '}'/.test(detail)) return messages.jsonExpectedCommaOrBrace;
   if (/Expected ',' or ']'/.test(detail)) return messages.jsonExpectedCommaOrBracket;
   if (/Bad control character/.test(detail)) return messages.jsonControlCharacter;
