@@ -76,7 +76,16 @@ export async function runCommand(args: string[]): Promise<number> {
       throw error;
     }
   }
-  const result = await Execution.start(machine, input, { ...options, resolveTask }).settle();
+  let execution;
+  try {
+    execution = Execution.start(machine, input, { ...options, resolveTask });
+  } catch (error) {
+    if (error instanceof DefinitionError) {
+      throw new InputError(messages.definitionError(definitionFile, error.location, error.message));
+    }
+    throw error;
+  }
+  const result = await execution.settle();
   if (values.json) {
     const { events, ...summary } = result;
     process.stdout.write(JSON.stringify(values.events ? { ...summary, events } : summary, null, 2) + "\n");

@@ -9,6 +9,7 @@
 import { assign, createActor, fromPromise, setup, type Actor } from "xstate";
 import { RealClock, VirtualClock, type EngineClock } from "./clock.ts";
 import { compileStateMachine, type CompiledStateMachine } from "./definition.ts";
+import { DefinitionError } from "./errors.ts";
 import {
   createExecutionRecord,
   Interpreter,
@@ -63,6 +64,7 @@ type ExecutionEvent =
   | { type: "timer.fired" }
   | { type: "tasks.settled"; outcomes: Array<[string, TaskOutcome]> }
   | { type: "task.callback"; token: string; outcome: TaskOutcome }
+  | { type: "task.heartbeat"; token: string }
   | { type: "resume" };
 
 interface ExecutionContext {
@@ -81,7 +83,10 @@ function phaseOf(record: ExecutionRecord, env: InterpreterEnv, interpreter: Inte
   if (env.inFlight.size > 0) return "invoking";
   const waitingForCallback = Object.keys(record.waitingTasks).length > 0;
   const somethingWillHappen = record.timers.some(
-    (timer) => timer.purpose !== "execution-timeout" && timer.purpose !== "task-timeout",
+    (timer) =>
+      timer.purpose !== "execution-timeout" &&
+      timer.purpose !== "task-timeout" &&
+      timer.purpose !== "heartbeat-timeout",
   );
   // Waiting only for a callback: time does not jump to a timeout; the caller sends the callback
   // (or calls advanceClock() to let the timeout happen).
@@ -137,6 +142,10 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
         interpreterFor(context.record).fireDueTimers(runtime.clock.now());
         return {};
       }),
+      heartbeat: assign(({ context, event }) => {
+        if (event.type === "task.heartbeat") interpreterFor(context.record).heartbeat(event.token);
+        return {};
+      }),
       deliver: assign(({ context, event }) => {
         const interpreter = interpreterFor(context.record);
         if (event.type === "tasks.settled") {
@@ -166,7 +175,10 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
       },
       sleeping: {
         after: { untilNextTimer: { target: "settling", actions: "fireTimers" } },
-        on: { "task.callback": { target: "running", actions: "deliver" } },
+        on: {
+          "task.callback": { target: "running", actions: "deliver" },
+          "task.heartbeat": { target: "running", actions: "heartbeat" },
+        },
       },
       settling: {
         always: { target: "running" },
@@ -191,12 +203,36 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
       suspended: {
         on: {
           "task.callback": { target: "running", actions: "deliver" },
+          "task.heartbeat": { target: "running", actions: "heartbeat" },
           resume: { target: "running" },
         },
       },
       finished: { type: "final" },
     },
   });
+}
+
+/** Express workflows cannot use `.sync`, `.waitForTaskToken` or activities; AWS rejects the definition. */
+export function assertExpressCompatible(machine: CompiledStateMachine): void {
+  for (const scope of machine.scopes.values()) {
+    for (const state of scope.states.values()) {
+      if (state.type !== "Task") continue;
+      const { resource } = state;
+      if (resource.kind === "activity") {
+        throw new DefinitionError(
+          "Express state machine does not support Activities",
+          `${state.location}/Resource`,
+        );
+      }
+      if (resource.pattern !== "request-response") {
+        const suffix = resource.pattern === "sync" ? ".sync" : ".waitForTaskToken";
+        throw new DefinitionError(
+          `Express state machine does not support '${suffix}' service integration`,
+          `${state.location}/Resource`,
+        );
+      }
+    }
+  }
 }
 
 function noResolver(): TaskResolver {
@@ -231,6 +267,7 @@ export class Execution {
   }
 
   static start(machine: CompiledStateMachine, input: unknown, options: ExecutionOptions = {}): Execution {
+    if (options.type === "EXPRESS") assertExpressCompatible(machine);
     const startTime =
       options.clock === "real" ? Date.now() : Date.parse(options.startTime ?? DEFAULT_START_TIME);
     const executionName = options.executionName ?? "partitura-execution";
@@ -307,6 +344,16 @@ export class Execution {
 
   sendTaskFailure(token: string, error: string, cause = ""): void {
     this.callback(token, { kind: "failure", error, cause });
+  }
+
+  /** SendTaskHeartbeat: restarts the HeartbeatSeconds clock of the task waiting with this token. */
+  sendTaskHeartbeat(token: string): void {
+    if (!(token in this.record.waitingTasks)) {
+      throw new Error(
+        `Nenhuma tarefa desta execução espera o token '${token}' (TaskTimedOut ou já respondida).`,
+      );
+    }
+    this.actor.send({ type: "task.heartbeat", token });
   }
 
   /** Task tokens of tasks waiting for a callback. */

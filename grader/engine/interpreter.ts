@@ -91,7 +91,8 @@ export interface Timer {
   readonly seq: number;
   /** The frame the timer wakes, or -1 for the execution's own time limit. */
   readonly frameId: number;
-  readonly purpose: "wait" | "backoff" | "task-complete" | "task-timeout" | "execution-timeout";
+  readonly purpose:
+    "wait" | "backoff" | "task-complete" | "task-timeout" | "heartbeat-timeout" | "execution-timeout";
 }
 
 export interface ExecutionIdentity {
@@ -293,6 +294,10 @@ function addTimer(record: ExecutionRecord, due: number, frameId: number, purpose
   record.timers.splice(index, 0, timer);
 }
 
+function cancelTimer(record: ExecutionRecord, frameId: number, purpose: Timer["purpose"]): void {
+  record.timers = record.timers.filter((timer) => timer.frameId !== frameId || timer.purpose !== purpose);
+}
+
 function cancelTimers(record: ExecutionRecord, frameId: number): void {
   if (record.timers.some((timer) => timer.frameId === frameId)) {
     record.timers = record.timers.filter((timer) => timer.frameId !== frameId);
@@ -396,13 +401,36 @@ export class Interpreter {
         break;
       }
       case "task-timeout":
+      case "heartbeat-timeout":
         frame.pendingOutcome = undefined;
         cancelTimers(this.record, frame.id);
-        if (frame.taskToken) delete this.record.waitingTasks[frame.taskToken];
-        this.env.inFlight.delete(frame.taskToken ?? "");
-        this.taskTimedOut(frame, state as TaskState);
+        for (const [token, frameId] of Object.entries(this.record.waitingTasks)) {
+          if (frameId !== frame.id) continue;
+          delete this.record.waitingTasks[token];
+          this.env.inFlight.delete(token);
+        }
+        this.taskTimedOut(
+          frame,
+          state as TaskState,
+          timer.purpose === "task-timeout" ? StatesErrors.Timeout : StatesErrors.HeartbeatTimeout,
+        );
         break;
     }
+  }
+
+  /**
+   * SendTaskHeartbeat: restarts the task's HeartbeatSeconds clock. Writes no history event (as AWS).
+   * Returns false when no task waits with this token.
+   */
+  heartbeat(token: string): boolean {
+    const frameId = this.record.waitingTasks[token];
+    const frame = frameId === undefined ? undefined : this.record.frames[frameId];
+    if (!frame) return false;
+    const seconds = (this.stateOf(frame) as TaskState).heartbeatSeconds;
+    if (seconds === undefined) return true;
+    cancelTimer(this.record, frame.id, "heartbeat-timeout");
+    addTimer(this.record, this.record.now + seconds * 1000, frame.id, "heartbeat-timeout");
+    return true;
   }
 
   /** Delivers the outcome of an asynchronous resolver or of an external callback to a waiting task. */
@@ -821,6 +849,9 @@ export class Interpreter {
     frame.stage = { kind: "task-running" };
     if (timeoutSeconds !== undefined)
       addTimer(record, record.now + timeoutSeconds * 1000, frame.id, "task-timeout");
+    if (heartbeatSeconds !== undefined && resource.pattern !== "request-response") {
+      addTimer(record, record.now + heartbeatSeconds * 1000, frame.id, "heartbeat-timeout");
+    }
     let outcome: TaskOutcome | Promise<TaskOutcome>;
     try {
       outcome = this.env.resolveTask({
@@ -914,7 +945,7 @@ export class Interpreter {
     this.completeWithResult(frame, state, outcome.output);
   }
 
-  private taskTimedOut(frame: Frame, state: TaskState): void {
+  private taskTimedOut(frame: Frame, state: TaskState, error: string): void {
     const events = this.taskEventTypes(state);
     const { resource } = state;
     const taskDetails =
@@ -926,11 +957,11 @@ export class Interpreter {
       events.details("TimedOut"),
       {
         ...taskDetails,
-        error: StatesErrors.Timeout,
+        error,
         cause: "",
       },
     );
-    this.stateFailed(frame, state, StatesErrors.Timeout, "");
+    this.stateFailed(frame, state, error, "");
   }
 
   /** ResultSelector → ResultPath → OutputPath → Exited, for Task, Parallel and Map. */

@@ -485,3 +485,58 @@ describe("determinism", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe("heartbeats", () => {
+  // "If more time than the specified seconds elapses between heartbeats from the task, this state
+  // fails"; SendTaskHeartbeat "resets the Heartbeat clock" and "does not in itself create an event"
+  // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskHeartbeat.html
+  const review = compileStateMachine({
+    StartAt: "Revisar",
+    States: {
+      Revisar: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { "MessageBody.$": "$$.Task.Token" },
+        HeartbeatSeconds: 60,
+        End: true,
+      },
+    },
+  });
+
+  it("a task that stops sending heartbeats times out with States.HeartbeatTimeout", async () => {
+    const execution = Execution.start(review, {}, { resolveTask: () => ({ kind: "pending" }) });
+    await execution.settle();
+    execution.advanceClock();
+    const result = await execution.settle();
+    expect(result.status).toBe("FAILED");
+    expect(result.error).toBe("States.HeartbeatTimeout");
+    expect(result.events.map((e) => e.type)).toContain("TaskTimedOut");
+    expect(seconds(result)).toBe(60);
+  });
+
+  it("SendTaskHeartbeat restarts the clock and writes no event", async () => {
+    const execution = Execution.start(review, {}, { resolveTask: () => ({ kind: "pending" }) });
+    const before = await execution.settle();
+    const eventsBefore = before.events.length;
+    execution.sendTaskHeartbeat(execution.waitingTaskTokens[0]!);
+    await execution.settle();
+    expect(execution.record.events.length).toBe(eventsBefore);
+    execution.sendTaskSuccess(execution.waitingTaskTokens[0]!, { ok: true });
+    expect((await execution.settle()).status).toBe("SUCCEEDED");
+  });
+});
+
+describe("Express restrictions", () => {
+  // "Express state machine does not support '.waitForTaskToken' service integration" (AWS message)
+  it("rejects callback tasks in an Express execution", () => {
+    const machine = compileStateMachine({
+      StartAt: "A",
+      States: {
+        A: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", End: true },
+      },
+    });
+    expect(() => Execution.start(machine, {}, { type: "EXPRESS" })).toThrow(
+      /does not support '.waitForTaskToken'/,
+    );
+  });
+});
