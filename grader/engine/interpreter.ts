@@ -404,11 +404,7 @@ export class Interpreter {
       case "heartbeat-timeout":
         frame.pendingOutcome = undefined;
         cancelTimers(this.record, frame.id);
-        for (const [token, frameId] of Object.entries(this.record.waitingTasks)) {
-          if (frameId !== frame.id) continue;
-          delete this.record.waitingTasks[token];
-          this.env.inFlight.delete(token);
-        }
+        this.forgetWaitingTasks(frame.id);
         this.taskTimedOut(
           frame,
           state as TaskState,
@@ -1270,14 +1266,17 @@ export class Interpreter {
       }
     cancelTimers(this.record, frame.id);
     this.record.ready = this.record.ready.filter((id) => id !== frame.id);
-    if (frame.taskToken) delete this.record.waitingTasks[frame.taskToken];
-    for (const [token, frameId] of Object.entries(this.record.waitingTasks)) {
-      if (frameId === frame.id) {
-        delete this.record.waitingTasks[token];
-        this.env.inFlight.delete(token);
-      }
-    }
+    this.forgetWaitingTasks(frame.id);
     delete this.record.frames[frame.id];
+  }
+
+  /** Drops a frame's pending callbacks and asynchronous invocations (it timed out or was aborted). */
+  private forgetWaitingTasks(frameId: number): void {
+    for (const [token, waitingFrameId] of Object.entries(this.record.waitingTasks)) {
+      if (waitingFrameId !== frameId) continue;
+      delete this.record.waitingTasks[token];
+      this.env.inFlight.delete(token);
+    }
   }
 
   private parallelBranchFailed(
