@@ -75,7 +75,10 @@ export interface Frame {
   /** Input after InputPath and Parameters: what a Task sends, or what Pass/Choice/Wait work on. */
   effective: unknown;
   stage: Stage;
+  /** Retries each retrier has performed in this visit: the exponent of its backoff. */
   retryCounts: number[];
+  /** Retries per retrier and error name (`"<index>:<error>"`): what MaxAttempts limits, as AWS counts. */
+  retryErrorCounts: Record<string, number>;
   retryCount: number;
   enteredEventId: number;
   enteredTime: number;
@@ -159,6 +162,16 @@ function iso(millis: number): string {
     isoCache.set(millis, text);
   }
   return text;
+}
+
+/** Context object timestamps: "When a timestamp has zero fractional seconds, Step Functions removes the trailing zeros". */
+function contextTimestamp(millis: number): string {
+  const text = iso(millis);
+  return text.endsWith(".000Z") ? `${text.slice(0, -5)}Z` : text;
+}
+
+function wholeSecond(millis: number): number {
+  return Math.floor(millis / 1000) * 1000;
 }
 
 function utf8Length(text: string): number {
@@ -260,6 +273,7 @@ function newFrame(
     effective: input,
     stage: { kind: "enter" },
     retryCounts: [],
+    retryErrorCounts: {},
     retryCount: 0,
     enteredEventId: 0,
     enteredTime: record.now,
@@ -483,6 +497,7 @@ export class Interpreter {
     }
     record.stateTransitions++;
     frame.retryCounts = [];
+    frame.retryErrorCounts = {};
     frame.retryCount = 0;
     frame.enteredTime = record.now;
     frame.taskToken = undefined;
@@ -572,10 +587,14 @@ export class Interpreter {
         Input: this.record.input,
         Name: identity.executionName,
         RoleArn: identity.roleArn,
-        StartTime: iso(this.record.startTime),
+        StartTime: contextTimestamp(this.record.startTime),
         RedriveCount: 0,
       },
-      State: { EnteredTime: iso(frame.enteredTime), Name: state.name, RetryCount: frame.retryCount },
+      State: {
+        EnteredTime: contextTimestamp(frame.enteredTime),
+        Name: state.name,
+        RetryCount: frame.retryCount,
+      },
       StateMachine: {
         Id: `${prefix}:stateMachine:${identity.stateMachineName}`,
         Name: identity.stateMachineName,
@@ -611,7 +630,8 @@ export class Interpreter {
   private waitUntil(frame: Frame, state: CompiledState & { type: "Wait" }, effective: unknown): number {
     const now = this.record.now;
     if (state.seconds !== undefined) return now + state.seconds * 1000;
-    if (state.timestamp !== undefined) return Math.max(now, Date.parse(state.timestamp));
+    // "Step Functions truncates milliseconds" of a Wait timestamp.
+    if (state.timestamp !== undefined) return Math.max(now, wholeSecond(Date.parse(state.timestamp)));
     if (state.secondsPath) {
       const value = this.selectOrFail(state.secondsPath, this.scope(frame, state, effective), "SecondsPath");
       if (typeof value !== "number" || !Number.isInteger(value)) {
@@ -640,7 +660,7 @@ export class Interpreter {
         `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${state.timestampPath!.text} == ${json(value)}`,
       );
     }
-    return Math.max(now, millis);
+    return Math.max(now, wholeSecond(millis));
   }
 
   private enterFail(frame: Frame, state: CompiledState & { type: "Fail" }): void {
@@ -911,10 +931,10 @@ export class Interpreter {
         {
           ...taskDetails,
           error: outcome.error,
-          cause: outcome.cause ?? "",
+          ...(outcome.cause !== undefined ? { cause: outcome.cause } : {}),
         },
       );
-      this.stateFailed(frame, state, outcome.error, outcome.cause ?? "");
+      this.stateFailed(frame, state, outcome.error, outcome.cause);
       return;
     }
     const outputText = json(outcome.output);
@@ -954,10 +974,10 @@ export class Interpreter {
       {
         ...taskDetails,
         error,
-        cause: "",
       },
     );
-    this.stateFailed(frame, state, error, "");
+    // AWS records a timeout with an error name and no cause.
+    this.stateFailed(frame, state, error, undefined);
   }
 
   /** ResultSelector → ResultPath → OutputPath → Exited, for Task, Parallel and Map. */
@@ -981,20 +1001,24 @@ export class Interpreter {
   // ----- errors -------------------------------------------------------------------------
 
   /** A state raised an error: retry it, catch it, or fail the frame. */
-  private stateFailed(frame: Frame, state: CompiledState, error: string, cause: string): void {
+  private stateFailed(frame: Frame, state: CompiledState, error: string, cause: string | undefined): void {
     const record = this.record;
     if (state.type === "Task" || state.type === "Parallel" || state.type === "Map") {
       const retrierIndex = findRetrier(state.retriers, error);
       if (retrierIndex >= 0) {
         const retrier = state.retriers[retrierIndex]!;
-        const attempts = frame.retryCounts[retrierIndex] ?? 0;
+        // AWS's complex retry example: MaxAttempts is counted for each error name, while the backoff
+        // keeps growing with every retry the retrier makes.
+        const errorKey = `${retrierIndex}:${error}`;
+        const attempts = frame.retryErrorCounts[errorKey] ?? 0;
         if (attempts < retrier.maxAttempts) {
-          const delay = backoffSeconds(retrier, attempts, () => this.random());
-          frame.retryCounts[retrierIndex] = attempts + 1;
+          const retries = frame.retryCounts[retrierIndex] ?? 0;
+          const delay = backoffSeconds(retrier, retries, () => this.random());
+          frame.retryCounts[retrierIndex] = retries + 1;
+          frame.retryErrorCounts[errorKey] = attempts + 1;
           frame.retryCount++;
           record.stateTransitions++;
           frame.stage = { kind: "backoff" };
-          if (state.type !== "Task") frame.stage = { kind: "backoff" };
           addTimer(record, record.now + delay * 1000, frame.id, "backoff");
           return;
         }
@@ -1002,7 +1026,7 @@ export class Interpreter {
       const catcherIndex = findCatcher(state.catchers, error);
       if (catcherIndex >= 0) {
         const catcher = state.catchers[catcherIndex]!;
-        const errorOutput = { Error: error, Cause: cause };
+        const errorOutput = cause === undefined ? { Error: error } : { Error: error, Cause: cause };
         let output: unknown;
         try {
           output = this.applyResultPath(frame, catcher.resultPath, errorOutput);
@@ -1025,7 +1049,7 @@ export class Interpreter {
       }
     }
     if (error === StatesErrors.Runtime || error === StatesErrors.QueryEvaluationError) {
-      cause = `An error occurred while executing the state '${state.name}' (entered at the event id #${frame.enteredEventId}). ${cause}`;
+      cause = `An error occurred while executing the state '${state.name}' (entered at the event id #${frame.enteredEventId}). ${cause ?? ""}`;
     }
     this.frameFailed(frame, error, cause);
   }
@@ -1041,9 +1065,8 @@ export class Interpreter {
     const parent = this.record.frames[frame.parentId]!;
     delete this.record.frames[frame.id];
     const parentState = this.stateOf(parent);
-    if (parentState.type === "Map")
-      this.mapIterationFailed(parent, parentState, frame, error ?? "", cause ?? "");
-    else this.parallelBranchFailed(parent, parentState as ParallelState, frame, error ?? "", cause ?? "");
+    if (parentState.type === "Map") this.mapIterationFailed(parent, parentState, frame, error ?? "", cause);
+    else this.parallelBranchFailed(parent, parentState as ParallelState, frame, error ?? "", cause);
   }
 
   private frameSucceeded(frame: Frame, output: unknown): void {
@@ -1158,7 +1181,9 @@ export class Interpreter {
     const inputs = items.map((item, index) =>
       state.itemSelector
         ? state.itemSelector.evaluate(
-            this.scope(frame, state, frame.effective, { Map: { Item: { Index: index, Value: item } } }),
+            this.scope(frame, state, frame.effective, {
+              Map: { Item: { Index: index, Value: item, Source: "STATE_DATA" } },
+            }),
             this.intrinsicEnv,
           )
         : item,
@@ -1284,7 +1309,7 @@ export class Interpreter {
     state: ParallelState,
     child: Frame,
     error: string,
-    cause: string,
+    cause: string | undefined,
   ): void {
     this.abortChildren(frame, "ParallelStateFailed", child.lastEventId);
     this.stateFailed(frame, state, error, cause);
@@ -1295,7 +1320,7 @@ export class Interpreter {
     state: MapState,
     child: Frame,
     error: string,
-    cause: string,
+    cause: string | undefined,
   ): void {
     const join = frame.join!;
     const failingEventId = child.lastEventId;
@@ -1307,7 +1332,8 @@ export class Interpreter {
     join.failures++;
     if (state.mode === "DISTRIBUTED" && this.failureTolerated(state, join)) {
       join.finished++;
-      join.results[child.childIndex] = { Error: error, Cause: cause };
+      join.results[child.childIndex] =
+        cause === undefined ? { Error: error } : { Error: error, Cause: cause };
       this.startMapIterations(frame, state);
       if (join.finished === join.total) this.joinCompleted(frame, state);
       return;

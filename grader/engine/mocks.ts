@@ -47,8 +47,8 @@ export type MockResponse =
   | {
       readonly kind: "throw";
       readonly error: string;
-      /** `""` when the file has no `Cause`. */
-      readonly cause: string;
+      /** Absent when the file has no `Cause`: the error output then has no `Cause` field either. */
+      readonly cause?: string;
       readonly durationSeconds?: number;
     };
 
@@ -356,7 +356,7 @@ function parseEntry(value: unknown, pointer: string): MockResponse {
       `${throwPointer}/Cause`,
     );
   }
-  return { kind: "throw", error, cause: cause ?? "", ...timing };
+  return { kind: "throw", error, ...(cause !== undefined ? { cause } : {}), ...timing };
 }
 
 function parseMockedResponse(name: string, value: unknown): MockedResponse {
@@ -631,6 +631,11 @@ export function createMockResolver(
     const answer = rule.response;
     const timing = answer.durationSeconds === undefined ? {} : { durationSeconds: answer.durationSeconds };
     if (answer.kind === "return") return { kind: "success", output: copyJson(answer.value), ...timing };
-    return { kind: "failure", error: answer.error, cause: answer.cause, ...timing };
+    return {
+      kind: "failure",
+      error: answer.error,
+      ...(answer.cause !== undefined ? { cause: answer.cause } : {}),
+      ...timing,
+    };
   };
 }

@@ -13,10 +13,12 @@
  * - `expected.json` — `{ source, testCase?, status, output?, error?, cause?, stateTransitions?,
  *   durationSeconds?, eventTypes?, events? }`. `events` entries are partial history events matched by
  *   `index` (negative counts from the end); a JSON-text field (`input`, `output`, `parameters`) written
- *   as a non-string value in the expectation is compared after parsing the event's text.
+ *   as a non-string value in the expectation is compared after parsing the event's text. `note` (how
+ *   the documented example was turned into a runnable case) is for readers only.
  *
- * Cases in `tests/conformance/pending/` document where the engine disagrees with AWS's docs; they are
- * not run here.
+ * Cases in `tests/conformance/pending/` are where the engine disagrees with AWS's docs (their
+ * `expected.json` says, under `engine`, what the engine does instead). They are not run here; move a
+ * case to `cases/` once the engine is fixed.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -286,7 +286,7 @@ describe("concurrency", () => {
       },
     );
     expect(result.status).toBe("SUCCEEDED");
-    expect(result.output).toEqual({ Error: "Analise.Falhou", Cause: "" });
+    expect(result.output).toEqual({ Error: "Analise.Falhou" });
     const types = result.events.map((e) => e.type);
     expect(types).toContain("ParallelStateFailed");
     expect(types.filter((t) => t === "TaskStateAborted")).toHaveLength(2);
