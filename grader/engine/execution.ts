@@ -174,14 +174,11 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
         ],
       },
       sleeping: {
-        after: { untilNextTimer: { target: "settling", actions: "fireTimers" } },
+        after: { untilNextTimer: { target: "running", actions: "fireTimers" } },
         on: {
           "task.callback": { target: "running", actions: "deliver" },
           "task.heartbeat": { target: "running", actions: "heartbeat" },
         },
-      },
-      settling: {
-        always: { target: "running" },
       },
       invoking: {
         invoke: {
@@ -295,10 +292,7 @@ export class Execution {
     options: ExecutionOptions = {},
   ): Execution {
     const record = structuredClone(saved.record);
-    const execution = new Execution(machine, record, {
-      ...options,
-      pauseAtEventCount: options.pauseAtEventCount,
-    });
+    const execution = new Execution(machine, record, options);
     execution.actor.start();
     return execution;
   }
