@@ -13,8 +13,8 @@ export default tseslint.config(
     },
   },
   {
-    // The engine must run unchanged in a browser: no Node built-ins below grader/engine.
-    files: ["grader/engine/**/*.ts"],
+    // The engine, validator and grading core run unchanged in a browser: no Node built-ins there.
+    files: ["grader/engine/**/*.ts", "grader/validator/**/*.ts", "grader/grading/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -22,7 +22,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ["node:*", "fs", "path", "os", "child_process", "crypto", "url", "util"],
-              message: "O motor roda no navegador: nada de APIs do Node aqui.",
+              message: "Este código roda no navegador: nada de APIs do Node aqui.",
             },
           ],
         },
