@@ -6,6 +6,7 @@
 import { compileChoiceRule, type ChoicePredicate } from "./choice.ts";
 import { DefinitionError } from "./errors.ts";
 import { compileIntrinsic, isIntrinsicCall, type CompiledIntrinsic } from "./intrinsics.ts";
+import { compileJsonataValue, isJsonataString, type CompiledJsonataValue } from "./jsonata.ts";
 import { compilePath, PathSyntaxError, type CompiledPath } from "./jsonpath.ts";
 import { compileTemplate, type CompiledTemplate } from "./payload-template.ts";
 import { parseResource, type TaskResource } from "./resources.ts";
@@ -22,11 +23,38 @@ export interface Retrier {
   readonly jitter: "FULL" | "NONE";
 }
 
+export type QueryLanguage = "JSONPath" | "JSONata";
+
+/** Workflow-variable assignments: a JSONPath template (`"x.$": "$.a"`) or a JSONata value. */
+export type Assignment =
+  | { readonly language: "JSONPath"; readonly template: CompiledTemplate }
+  | { readonly language: "JSONata"; readonly value: CompiledJsonataValue };
+
 export interface Catcher {
   readonly errorEquals: readonly string[];
   readonly next: string;
-  /** Where the error output goes; `null` discards it (the state's input passes through). */
+  /** Where the error output goes; `null` discards it (the state's input passes through). JSONPath only. */
   readonly resultPath: string | null;
+  /** JSONata: the state's output when this catcher fires (default: the error output). */
+  readonly output?: CompiledJsonataValue;
+  readonly assign?: Assignment;
+}
+
+/** The JSONata-only fields of a state, each compiled once. Present only on JSONata states. */
+export interface JsonataFields {
+  readonly arguments?: CompiledJsonataValue;
+  readonly output?: CompiledJsonataValue;
+  readonly items?: CompiledJsonataValue;
+  readonly itemSelector?: CompiledJsonataValue;
+  readonly maxConcurrency?: CompiledJsonataValue;
+  readonly toleratedFailureCount?: CompiledJsonataValue;
+  readonly toleratedFailurePercentage?: CompiledJsonataValue;
+  readonly seconds?: CompiledJsonataValue;
+  readonly timestamp?: CompiledJsonataValue;
+  readonly timeoutSeconds?: CompiledJsonataValue;
+  readonly heartbeatSeconds?: CompiledJsonataValue;
+  readonly error?: CompiledJsonataValue;
+  readonly cause?: CompiledJsonataValue;
 }
 
 /** A path field that may be absent (default `$`), a path, or `null` (AWS: "discard", i.e. `{}`). */
@@ -43,6 +71,11 @@ interface StateBase {
   readonly outputPath: OptionalPath;
   /** Whether any field reads the context object (`$$`), so it must be built for this state. */
   readonly readsContext: boolean;
+  readonly queryLanguage: QueryLanguage;
+  /** JSONata states only. */
+  readonly jsonata?: JsonataFields;
+  /** The state's `Assign` (both query languages). */
+  readonly assign?: Assignment;
 }
 
 interface WithResult {
@@ -72,8 +105,14 @@ export interface TaskState extends StateBase, WithResult {
 }
 
 export interface ChoiceRule {
-  readonly test: ChoicePredicate;
+  /** JSONPath rule. */
+  readonly test?: ChoicePredicate;
+  /** JSONata rule: an expression that must yield a boolean. */
+  readonly condition?: CompiledJsonataValue;
   readonly next: string;
+  /** JSONata: the state's output when this rule matches. */
+  readonly output?: CompiledJsonataValue;
+  readonly assign?: Assignment;
 }
 
 export interface ChoiceState extends StateBase {
@@ -142,6 +181,8 @@ export interface CompiledStateMachine {
   readonly scopes: ReadonlyMap<string, StateScope>;
   readonly timeoutSeconds?: number;
   readonly comment?: string;
+  /** Whether any state or catcher assigns variables (otherwise no variable can exist). */
+  readonly usesVariables: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -150,17 +191,50 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** Fields a JSONata state may not have (AWS rejects the definition). */
+const JSONPATH_ONLY_FIELDS = [
+  "InputPath",
+  "Parameters",
+  "ResultSelector",
+  "ResultPath",
+  "OutputPath",
+  "Result",
+  "TimeoutSecondsPath",
+  "HeartbeatSecondsPath",
+  "SecondsPath",
+  "TimestampPath",
+  "ItemsPath",
+  "MaxConcurrencyPath",
+  "ToleratedFailureCountPath",
+  "ToleratedFailurePercentagePath",
+  "ErrorPath",
+  "CausePath",
+] as const;
+
+/** Fields only a JSONata state may have. */
+const JSONATA_ONLY_FIELDS = ["Arguments", "Output", "Items"] as const;
+
+function queryLanguageOf(raw: Json, fallback: QueryLanguage, location: string): QueryLanguage {
+  const value = raw.QueryLanguage;
+  if (value === undefined) return fallback;
+  if (value !== "JSONPath" && value !== "JSONata") {
+    throw new DefinitionError("QueryLanguage deve ser 'JSONPath' ou 'JSONata'", `${location}/QueryLanguage`);
+  }
+  return value;
+}
+
 class Compiler {
   readonly scopes = new Map<string, StateScope>();
+  usesVariables = false;
+
+  readonly machineLanguage: QueryLanguage;
+
+  constructor(machineLanguage: QueryLanguage) {
+    this.machineLanguage = machineLanguage;
+  }
 
   scope(raw: unknown, location: string): StateScope {
     if (!isObject(raw)) throw new DefinitionError("A definição deve ser um objeto JSON", location || "/");
-    if (raw.QueryLanguage === "JSONata") {
-      throw new DefinitionError(
-        "Esta versão do motor ainda não executa máquinas com QueryLanguage JSONata; use JSONPath",
-        `${location}/QueryLanguage`,
-      );
-    }
     const { StartAt: startAt, States: states } = raw;
     const missing = [startAt === undefined ? "StartAt" : "", states === undefined ? "States" : ""].filter(
       Boolean,
@@ -219,14 +293,20 @@ class Compiler {
         throw new DefinitionError("Next deve ser o nome de um estado", `${location}/Next`);
       }
     }
+    const queryLanguage = queryLanguageOf(raw, this.machineLanguage, location);
+    const isJsonata = queryLanguage === "JSONata";
+    this.checkLanguageFields(raw, queryLanguage, location);
     const base = {
       name,
       location,
       next: terminal ? undefined : (next as string | undefined),
       end: terminal ? type !== "Choice" : end,
-      inputPath: this.optionalPath(raw, "InputPath", location),
-      outputPath: this.optionalPath(raw, "OutputPath", location),
-      readsContext: JSON.stringify(raw).includes("$$"),
+      inputPath: isJsonata ? undefined : this.optionalPath(raw, "InputPath", location),
+      outputPath: isJsonata ? undefined : this.optionalPath(raw, "OutputPath", location),
+      readsContext: isJsonata || JSON.stringify(raw).includes("$$"),
+      queryLanguage,
+      jsonata: isJsonata ? this.jsonataFields(raw, type as StateType, location) : undefined,
+      assign: this.assignment(raw, queryLanguage, location),
     };
     switch (type as StateType) {
       case "Pass":
@@ -270,6 +350,73 @@ class Compiler {
     }
   }
 
+  checkLanguageFields(raw: Json, language: QueryLanguage, location: string): void {
+    const forbidden: readonly string[] = language === "JSONata" ? JSONPATH_ONLY_FIELDS : JSONATA_ONLY_FIELDS;
+    for (const field of forbidden) {
+      if (field in raw) {
+        throw new DefinitionError(
+          `O campo '${field}' só é aceito com QueryLanguage '${language === "JSONata" ? "JSONPath" : "JSONata"}'` +
+            (language === "JSONata"
+              ? "; em JSONata use Arguments, Output e expressões {% %}"
+              : '; declare "QueryLanguage": "JSONata" no estado ou na máquina'),
+          `${location}/${field}`,
+        );
+      }
+    }
+  }
+
+  /** A JSONata value: a `{% %}` string, or JSON holding such strings. */
+  /** `prefix` names the enclosing rule or catcher in AWS's error location, e.g. `Choices[1]/`. */
+  jsonataValue(raw: Json, field: string, location: string, prefix = ""): CompiledJsonataValue | undefined {
+    if (raw[field] === undefined) return undefined;
+    return compileJsonataValue(raw[field], `${location}/${field}`, `${prefix}${field}`);
+  }
+
+  /** A field that is a literal of its own type or, in JSONata, a `{% %}` expression. */
+  jsonataExpression(raw: Json, field: string, location: string): CompiledJsonataValue | undefined {
+    return isJsonataString(raw[field]) ? this.jsonataValue(raw, field, location) : undefined;
+  }
+
+  jsonataFields(raw: Json, type: StateType, location: string): JsonataFields {
+    return {
+      arguments: this.jsonataValue(raw, "Arguments", location),
+      output: this.jsonataValue(raw, "Output", location),
+      items: type === "Map" ? this.jsonataValue(raw, "Items", location) : undefined,
+      itemSelector: type === "Map" ? this.jsonataValue(raw, "ItemSelector", location) : undefined,
+      maxConcurrency: this.jsonataExpression(raw, "MaxConcurrency", location),
+      toleratedFailureCount: this.jsonataExpression(raw, "ToleratedFailureCount", location),
+      toleratedFailurePercentage: this.jsonataExpression(raw, "ToleratedFailurePercentage", location),
+      seconds: this.jsonataExpression(raw, "Seconds", location),
+      timestamp: this.jsonataExpression(raw, "Timestamp", location),
+      timeoutSeconds: this.jsonataExpression(raw, "TimeoutSeconds", location),
+      heartbeatSeconds: this.jsonataExpression(raw, "HeartbeatSeconds", location),
+      error: type === "Fail" ? this.jsonataExpression(raw, "Error", location) : undefined,
+      cause: type === "Fail" ? this.jsonataExpression(raw, "Cause", location) : undefined,
+    };
+  }
+
+  assignment(raw: Json, language: QueryLanguage, location: string, prefix = ""): Assignment | undefined {
+    const value = raw.Assign;
+    if (value === undefined) return undefined;
+    const at = `${location}/Assign`;
+    if (!isObject(value)) {
+      throw new DefinitionError('Assign deve ser um objeto { "nomeDaVariavel": valor }', at);
+    }
+    for (const key of Object.keys(value)) {
+      const name = language === "JSONPath" && key.endsWith(".$") ? key.slice(0, -2) : key;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 80) {
+        throw new DefinitionError(
+          `'${name}' não é um nome de variável válido: use letras, dígitos e '_', começando por letra ou '_' (até 80 caracteres)`,
+          `${at}/${key}`,
+        );
+      }
+    }
+    this.usesVariables = true;
+    return language === "JSONata"
+      ? { language, value: compileJsonataValue(value, at, `${prefix}Assign`) }
+      : { language, template: compileTemplate(value, at) };
+  }
+
   task(raw: Json, base: Omit<StateBase, "type">, location: string): TaskState {
     if (typeof raw.Resource !== "string") {
       throw new DefinitionError("Um estado Task precisa do campo Resource (um ARN)", `${location}/Resource`);
@@ -286,9 +433,13 @@ class Compiler {
       ...this.withResult(raw, location),
       type: "Task",
       resource,
-      timeoutSeconds: this.positiveInteger(raw, "TimeoutSeconds", location),
+      timeoutSeconds: base.jsonata?.timeoutSeconds
+        ? undefined
+        : this.positiveInteger(raw, "TimeoutSeconds", location),
       timeoutSecondsPath: this.referencePath(raw, "TimeoutSecondsPath", location),
-      heartbeatSeconds: this.positiveInteger(raw, "HeartbeatSeconds", location),
+      heartbeatSeconds: base.jsonata?.heartbeatSeconds
+        ? undefined
+        : this.positiveInteger(raw, "HeartbeatSeconds", location),
       heartbeatSecondsPath: this.referencePath(raw, "HeartbeatSecondsPath", location),
     };
   }
@@ -303,7 +454,26 @@ class Compiler {
       if (!isObject(rule) || typeof rule.Next !== "string") {
         throw new DefinitionError("Cada regra de Choices precisa de Next", ruleLocation);
       }
-      return { test: compileChoiceRule(rule, ruleLocation), next: rule.Next };
+      const assign = this.assignment(rule, base.queryLanguage, ruleLocation, `Choices[${index}]/`);
+      if (base.queryLanguage === "JSONata") {
+        if (rule.Condition === undefined) {
+          throw new DefinitionError(
+            'Em JSONata, cada regra de Choices precisa de Condition, por exemplo "{% $states.input.total > 100 %}"',
+            ruleLocation,
+          );
+        }
+        return {
+          condition: compileJsonataValue(
+            rule.Condition,
+            `${ruleLocation}/Condition`,
+            `Choices[${index}]/Condition`,
+          ),
+          next: rule.Next,
+          output: this.jsonataValue(rule, "Output", ruleLocation, `Choices[${index}]/`),
+          assign,
+        };
+      }
+      return { test: compileChoiceRule(rule, ruleLocation), next: rule.Next, assign };
     });
     if (raw.Default !== undefined && typeof raw.Default !== "string") {
       throw new DefinitionError("Default deve ser o nome de um estado", `${location}/Default`);
@@ -319,14 +489,14 @@ class Compiler {
         location,
       );
     }
-    const seconds = raw.Seconds;
+    const seconds = base.jsonata?.seconds ? undefined : raw.Seconds;
     if (seconds !== undefined && (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 0)) {
       throw new DefinitionError(
         "Seconds deve ser um número inteiro maior ou igual a zero",
         `${location}/Seconds`,
       );
     }
-    const timestamp = raw.Timestamp;
+    const timestamp = base.jsonata?.timestamp ? undefined : raw.Timestamp;
     if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
       throw new DefinitionError(
         "Timestamp deve ser uma data no formato RFC3339, por exemplo 2026-03-14T01:59:00Z",
@@ -350,7 +520,8 @@ class Compiler {
       throw new DefinitionError("Um estado Map precisa de ItemProcessor (ou do antigo Iterator)", location);
     }
     const config = isObject(processorRaw.ProcessorConfig) ? processorRaw.ProcessorConfig : {};
-    const selectorField = raw.ItemSelector !== undefined ? "ItemSelector" : "Parameters";
+    const selectorField =
+      base.queryLanguage === "JSONata" ? "" : raw.ItemSelector !== undefined ? "ItemSelector" : "Parameters";
     const { parameters: _ignored, ...withResult } = this.withResult(raw, location, false);
     return {
       ...base,
@@ -359,12 +530,18 @@ class Compiler {
       processor: this.scope(processorRaw, `${location}/${processorField}`),
       itemsPath: this.optionalPath(raw, "ItemsPath", location),
       items: raw.Items,
-      itemSelector: this.template(raw, selectorField, location),
-      maxConcurrency: this.nonNegativeInteger(raw, "MaxConcurrency", location) ?? 0,
+      itemSelector: selectorField ? this.template(raw, selectorField, location) : undefined,
+      maxConcurrency: base.jsonata?.maxConcurrency
+        ? 0
+        : (this.nonNegativeInteger(raw, "MaxConcurrency", location) ?? 0),
       maxConcurrencyPath: this.referencePath(raw, "MaxConcurrencyPath", location),
-      toleratedFailureCount: this.nonNegativeInteger(raw, "ToleratedFailureCount", location),
+      toleratedFailureCount: base.jsonata?.toleratedFailureCount
+        ? undefined
+        : this.nonNegativeInteger(raw, "ToleratedFailureCount", location),
       toleratedFailureCountPath: this.referencePath(raw, "ToleratedFailureCountPath", location),
-      toleratedFailurePercentage: this.percentage(raw, location),
+      toleratedFailurePercentage: base.jsonata?.toleratedFailurePercentage
+        ? undefined
+        : this.percentage(raw, location),
       toleratedFailurePercentagePath: this.referencePath(raw, "ToleratedFailurePercentagePath", location),
       label: typeof raw.Label === "string" ? raw.Label : undefined,
       mode: config.Mode === "DISTRIBUTED" ? "DISTRIBUTED" : "INLINE",
@@ -414,10 +591,26 @@ class Compiler {
       if (!isObject(entry) || typeof entry.Next !== "string") {
         throw new DefinitionError("Cada captura (Catch) precisa de ErrorEquals e Next", at);
       }
+      const language = queryLanguageOf(raw, this.machineLanguage, location);
+      if (language === "JSONata" && "ResultPath" in entry) {
+        throw new DefinitionError(
+          'Em JSONata, Catch não aceita ResultPath: use Output (por exemplo "{% $states.errorOutput %}")',
+          `${at}/ResultPath`,
+        );
+      }
+      if (language === "JSONPath" && "Output" in entry) {
+        throw new DefinitionError(
+          "O campo 'Output' só é aceito com QueryLanguage 'JSONata'; em JSONPath use ResultPath",
+          `${at}/Output`,
+        );
+      }
       return {
         errorEquals: this.errorEquals(entry, at),
         next: entry.Next,
-        resultPath: this.resultPath(entry, at),
+        resultPath: language === "JSONata" ? "$" : this.resultPath(entry, at),
+        output:
+          language === "JSONata" ? this.jsonataValue(entry, "Output", at, `Catch[${index}]/`) : undefined,
+        assign: this.assignment(entry, language, at, `Catch[${index}]/`),
       };
     });
   }
@@ -548,7 +741,7 @@ function transitionTargets(state: CompiledState): Array<[string, string]> {
 /** Compiles a parsed ASL definition. Throws `DefinitionError` when it cannot be run. */
 export function compileStateMachine(definition: unknown): CompiledStateMachine {
   if (!isObject(definition)) throw new DefinitionError("A definição deve ser um objeto JSON", "/");
-  const compiler = new Compiler();
+  const compiler = new Compiler(queryLanguageOf(definition, "JSONPath", ""));
   const root = compiler.scope(definition, "");
   const timeout = definition.TimeoutSeconds;
   if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 1)) {
@@ -560,5 +753,6 @@ export function compileStateMachine(definition: unknown): CompiledStateMachine {
     scopes: compiler.scopes,
     timeoutSeconds: timeout as number | undefined,
     comment: typeof definition.Comment === "string" ? definition.Comment : undefined,
+    usesVariables: compiler.usesVariables,
   };
 }

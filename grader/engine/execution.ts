@@ -18,11 +18,12 @@ import {
   type ExecutionStatus,
   type HistoryEvent,
   type InterpreterEnv,
+  type StateInspection,
 } from "./interpreter.ts";
 import { seedFromString } from "./random.ts";
 import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
 
-export type { ExecutionRecord, ExecutionStatus, HistoryEvent };
+export type { ExecutionRecord, ExecutionStatus, HistoryEvent, StateInspection };
 
 /** Virtual time starts here unless told otherwise, so histories are reproducible. */
 export const DEFAULT_START_TIME = "2026-01-01T00:00:00.000Z";
@@ -47,6 +48,11 @@ export interface ExecutionOptions {
   readonly pauseAtEventCount?: number;
   /** Safety bound for runaway loops; defaults to 1,000,000. */
   readonly maxStateTransitions?: number;
+  /**
+   * Record, for every state visit, the data after each stage of its input/output processing (as
+   * the TestState API's DEBUG level shows it): `ExecutionResult.inspections`.
+   */
+  readonly inspect?: boolean;
 }
 
 export interface ExecutionResult {
@@ -58,11 +64,12 @@ export interface ExecutionResult {
   readonly stopDate?: string;
   readonly stateTransitions: number;
   readonly events: readonly HistoryEvent[];
+  /** Present when the execution ran with `inspect: true`. */
+  readonly inspections?: readonly StateInspection[];
 }
 
 type ExecutionEvent =
   | { type: "timer.fired" }
-  | { type: "tasks.settled"; outcomes: Array<[string, TaskOutcome]> }
   | { type: "task.callback"; token: string; outcome: TaskOutcome }
   | { type: "task.heartbeat"; token: string }
   | { type: "resume" };
@@ -79,8 +86,9 @@ interface ActorRuntime {
 /** The phase the actor is in, derived from the record after each step. */
 function phaseOf(record: ExecutionRecord, env: InterpreterEnv, interpreter: Interpreter): string {
   if (record.status !== "RUNNING") return "finished";
-  if (interpreter.pausedByRequest) return "suspended";
+  // In-flight work (an asynchronous resolver, a JSONata evaluation) settles before a requested pause.
   if (env.inFlight.size > 0) return "invoking";
+  if (interpreter.pausedByRequest) return "suspended";
   const waitingForCallback = Object.keys(record.waitingTasks).length > 0;
   const somethingWillHappen = record.timers.some(
     (timer) =>
@@ -99,8 +107,8 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
   return setup({
     types: {} as { context: ExecutionContext; events: ExecutionEvent; input: ExecutionContext },
     actors: {
-      settleTasks: fromPromise<Array<[string, TaskOutcome]>, { tokens: string[] }>(async ({ input }) => {
-        const settled: Array<[string, TaskOutcome]> = [];
+      settleTasks: fromPromise<Array<[string, unknown]>, { tokens: string[] }>(async ({ input }) => {
+        const settled: Array<[string, unknown]> = [];
         for (const token of input.tokens) {
           const promise = env.inFlight.get(token);
           if (!promise) continue;
@@ -147,14 +155,8 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
         return {};
       }),
       deliver: assign(({ context, event }) => {
-        const interpreter = interpreterFor(context.record);
-        if (event.type === "tasks.settled") {
-          for (const [token, outcome] of event.outcomes) {
-            env.inFlight.delete(token);
-            interpreter.deliverTaskOutcome(token, outcome);
-          }
-        } else if (event.type === "task.callback") {
-          interpreter.deliverTaskOutcome(event.token, event.outcome);
+        if (event.type === "task.callback") {
+          interpreterFor(context.record).deliverTaskOutcome(event.token, event.outcome);
         }
         return {};
       }),
@@ -188,9 +190,9 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
             target: "running",
             actions: assign(({ context, event }) => {
               const interpreter = interpreterFor(context.record);
-              for (const [token, outcome] of event.output) {
-                env.inFlight.delete(token);
-                interpreter.deliverTaskOutcome(token, outcome);
+              for (const [key, value] of event.output) {
+                env.inFlight.delete(key);
+                interpreter.deliverSettled(key, value);
               }
               return {};
             }),
@@ -256,6 +258,7 @@ export class Execution {
       inFlight: new Map(),
       pauseAtEventCount: options.pauseAtEventCount,
       maxStateTransitions: options.maxStateTransitions ?? 1_000_000,
+      inspect: options.inspect ?? false,
     };
     this.interpreter = new Interpreter(record, this.env);
     const interpreter = this.interpreter;
@@ -401,6 +404,7 @@ export class Execution {
       stopDate: record.stopTime === undefined ? undefined : new Date(record.stopTime).toISOString(),
       stateTransitions: record.stateTransitions,
       events: record.events,
+      ...(record.inspections ? { inspections: record.inspections } : {}),
     };
   }
 }

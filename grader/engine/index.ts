@@ -8,7 +8,13 @@ export {
   type ExecutionResult,
   type SavedExecution,
 } from "./execution.ts";
-export type { ExecutionRecord, ExecutionStatus, HistoryEvent } from "./interpreter.ts";
+export type {
+  AttemptInspection,
+  ExecutionRecord,
+  ExecutionStatus,
+  HistoryEvent,
+  StateInspection,
+} from "./interpreter.ts";
 export { DefinitionError, StatesError, StatesErrors } from "./errors.ts";
 export type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts";
 export {

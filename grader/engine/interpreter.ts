@@ -6,6 +6,8 @@
  * moves. Everything in `ExecutionRecord` is plain JSON, so an execution can be saved and resumed.
  */
 import type {
+  Assignment,
+  Catcher,
   CompiledState,
   CompiledStateMachine,
   MapState,
@@ -14,6 +16,17 @@ import type {
   StateScope,
   TaskState,
 } from "./definition.ts";
+import { QueryEvaluationError, type JsonataRuntime, type JsonataScope } from "./jsonata.ts";
+import {
+  planCatch,
+  planEntry,
+  planExit,
+  planTaskAttempt,
+  type Assigned,
+  type EntryPlan,
+  type ExitPlan,
+  type TaskAttemptPlan,
+} from "./jsonata-plans.ts";
 import { StatesError, StatesErrors } from "./errors.ts";
 import type { IntrinsicEnv } from "./intrinsics.ts";
 import { applyResultPath, type CompiledPath, type PathScope } from "./jsonpath.ts";
@@ -46,6 +59,8 @@ type Stage =
   | { readonly kind: "backoff" }
   | { readonly kind: "waiting" }
   | { readonly kind: "joining" }
+  /** A JSONata evaluation is in flight (never saved: saving waits for it). */
+  | { readonly kind: "evaluating" }
   | { readonly kind: "finished" };
 
 interface Join {
@@ -61,6 +76,9 @@ interface Join {
   readonly childIds: number[];
   /** The ParallelStateStarted / MapStateStarted event: concurrent children's first events follow it. */
   readonly startedEventId: number;
+  /** Tolerated failures of a Map, when JSONata computed them at run time. */
+  readonly toleratedFailureCount?: number;
+  readonly toleratedFailurePercentage?: number;
 }
 
 export interface Frame {
@@ -87,7 +105,62 @@ export interface Frame {
   /** Outcome of a task that is running for a while (settled when its timer fires). */
   pendingOutcome?: TaskOutcome;
   join?: Join;
+  /** Workflow variables declared in this frame's scope (the top level, one branch, one iteration). */
+  variables?: Record<string, unknown>;
+  /** A Wait state's assignments, applied when it exits. */
+  pendingAssigned?: Record<string, unknown>;
+  /** The current visit's inspection data (when inspecting). */
+  inspection?: StateInspection;
 }
+
+/** One attempt of a Task (or of a retried Parallel/Map): what it sent and how it failed. */
+export interface AttemptInspection {
+  readonly parameters?: unknown;
+  error?: string;
+  cause?: string;
+  /** The retrier that retried this attempt, and the backoff it waited, in seconds. */
+  retryIndex?: number;
+  retryBackoffIntervalSeconds?: number;
+}
+
+/**
+ * One visit to one state, as AWS's TestState API shows it at the DEBUG inspection level: the data
+ * after every stage of the state's input/output processing. Recorded when `inspect` is on.
+ */
+export interface StateInspection {
+  readonly stateName: string;
+  readonly stateType: CompiledState["type"];
+  readonly queryLanguage: "JSONPath" | "JSONata";
+  /** The scope the state belongs to: `/`, `/States/P/Branches/0`, `/States/M/ItemProcessor`. */
+  readonly scopeKey: string;
+  /** Branch index or Map iteration index of the frame (0 at the top level). */
+  readonly childIndex: number;
+  readonly frameId: number;
+  readonly enteredEventId: number;
+  exitedEventId?: number;
+  status: "RUNNING" | "SUCCEEDED" | "CAUGHT_ERROR" | "FAILED" | "ABORTED";
+  readonly input: unknown;
+  afterInputPath?: unknown;
+  afterParameters?: unknown;
+  afterArguments?: unknown;
+  afterItemsPath?: unknown;
+  afterItemSelector?: unknown;
+  maxConcurrency?: number;
+  result?: unknown;
+  afterResultSelector?: unknown;
+  afterResultPath?: unknown;
+  output?: unknown;
+  nextState?: string;
+  /** Variables assigned by this state, and all variables visible after it. */
+  assignedVariables?: Record<string, unknown>;
+  variables?: Record<string, unknown>;
+  attempts: AttemptInspection[];
+  errorDetails?: { catchIndex?: number; retryIndex?: number; retryBackoffIntervalSeconds?: number };
+  error?: string;
+  cause?: string;
+}
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 export interface Timer {
   readonly due: number;
@@ -129,18 +202,25 @@ export interface ExecutionRecord {
   random: number;
   /** Task tokens of tasks waiting for a callback or an asynchronous resolver, by token. */
   waitingTasks: Record<string, number>;
+  /** Every finished state visit, in the order they ended (when inspecting). */
+  inspections?: StateInspection[];
 }
 
 /** What the interpreter needs besides the record: compiled code and the task resolver. */
 export interface InterpreterEnv {
   readonly machine: CompiledStateMachine;
   readonly resolveTask: TaskResolver;
-  /** Promises of asynchronous resolvers, by task token (never serialized). */
-  readonly inFlight: Map<string, Promise<TaskOutcome>>;
+  /**
+   * Promises the actor must wait for, by key: asynchronous task resolvers (by task token) and JSONata
+   * evaluations (`eval:…`). Never serialized.
+   */
+  readonly inFlight: Map<string, Promise<unknown>>;
   /** Stop advancing once the history has this many events (for pausing "after any event"). */
   pauseAtEventCount?: number;
   /** Upper bound on state transitions: a runaway loop in Express mode ends here with a clear error. */
   readonly maxStateTransitions: number;
+  /** Record TestState-style inspection data for every state visit. */
+  readonly inspect?: boolean;
 }
 
 /** A failure the engine reports about its own inputs (a missing mock), not a workflow error. */
@@ -343,11 +423,26 @@ export class Interpreter {
   private readonly env: InterpreterEnv;
   private readonly intrinsicEnv: IntrinsicEnv;
   private readonly emptyVariables: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+  /** What to do when an in-flight JSONata evaluation settles, by its `inFlight` key. */
+  private readonly continuations = new Map<string, (settled: Settled<unknown>) => void>();
+  private evaluationSeq = 0;
 
   constructor(record: ExecutionRecord, env: InterpreterEnv) {
     this.record = record;
     this.env = env;
     this.intrinsicEnv = { random: () => this.random(), uuid: () => uuidFrom(() => this.random()) };
+  }
+
+  /** Delivers a settled in-flight promise: a JSONata evaluation's result or a task's outcome. */
+  deliverSettled(key: string, value: unknown): void {
+    forgetSerialized();
+    const continuation = this.continuations.get(key);
+    if (continuation) {
+      this.continuations.delete(key);
+      continuation(value as Settled<unknown>);
+      return;
+    }
+    this.deliverTaskOutcome(key, value as TaskOutcome);
   }
 
   random(): number {
@@ -400,9 +495,12 @@ export class Interpreter {
     if (!frame) return;
     const state = this.stateOf(frame);
     switch (timer.purpose) {
-      case "wait":
-        this.finishState(frame, state, frame.effective);
+      case "wait": {
+        const assigned = frame.pendingAssigned;
+        frame.pendingAssigned = undefined;
+        this.finishState(frame, state, frame.effective, undefined, assigned);
         break;
+      }
       case "backoff":
         frame.stage = { kind: "invoke" };
         this.record.ready.push(frame.id);
@@ -509,6 +607,24 @@ export class Interpreter {
       { name: state.name, input: json(frame.input), inputDetails: NOT_TRUNCATED },
     );
     frame.lastEventId = frame.enteredEventId;
+    if (this.env.inspect) {
+      frame.inspection = {
+        stateName: state.name,
+        stateType: state.type,
+        queryLanguage: state.queryLanguage,
+        scopeKey: frame.scopeKey,
+        childIndex: frame.childIndex,
+        frameId: frame.id,
+        enteredEventId: frame.enteredEventId,
+        status: "RUNNING",
+        input: frame.input,
+        attempts: [],
+      };
+    }
+    if (state.jsonata) {
+      this.enterJsonataState(frame, state);
+      return;
+    }
     switch (state.type) {
       case "Pass": {
         const effective = this.applyInputPath(frame, state, state.inputPath);
@@ -516,7 +632,16 @@ export class Interpreter {
           ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
           : effective;
         const result = state.hasResult ? state.result : afterParameters;
-        this.finishState(frame, state, this.applyResultPath(frame, state.resultPath, result));
+        if (state.parameters) this.note(frame, { afterParameters });
+        this.note(frame, { result });
+        const assigned = this.evaluateJsonPathAssign(frame, state, state.assign, result);
+        this.finishState(
+          frame,
+          state,
+          this.applyResultPath(frame, state.resultPath, result),
+          undefined,
+          assigned,
+        );
         return;
       }
       case "Succeed":
@@ -528,7 +653,7 @@ export class Interpreter {
       case "Choice": {
         const effective = this.applyInputPath(frame, state, state.inputPath);
         const scope = this.scope(frame, state, effective);
-        const rule = state.choices.find((choice) => choice.test(scope));
+        const rule = state.choices.find((choice) => choice.test!(scope));
         const next = rule?.next ?? state.defaultNext;
         if (next === undefined) {
           throw new StatesError(
@@ -536,13 +661,21 @@ export class Interpreter {
             `No Choice Rule matched and there was no Default`,
           );
         }
-        this.finishState(frame, state, effective, next);
+        // When a rule matches, only that rule's Assign runs.
+        const assigned = this.evaluateJsonPathAssign(
+          frame,
+          state,
+          rule ? rule.assign : state.assign,
+          effective,
+        );
+        this.finishState(frame, state, effective, next, assigned);
         return;
       }
       case "Wait": {
         const effective = this.applyInputPath(frame, state, state.inputPath);
         frame.effective = effective;
         const until = this.waitUntil(frame, state, effective);
+        frame.pendingAssigned = this.evaluateJsonPathAssign(frame, state, state.assign, effective);
         frame.stage = { kind: "waiting" };
         addTimer(record, until, frame.id, "wait");
         return;
@@ -560,6 +693,7 @@ export class Interpreter {
             this.scope(frame, state, frame.effective),
             this.intrinsicEnv,
           );
+          this.note(frame, { afterParameters: frame.effective });
         }
         this.startParallel(frame, state);
         return;
@@ -574,8 +708,184 @@ export class Interpreter {
     return {
       data,
       context: state.readsContext ? this.contextObject(frame, state, extraContext) : undefined,
-      variables: this.emptyVariables,
+      variables: this.variablesOf(frame),
     };
+  }
+
+  /**
+   * The variables a state in this frame sees: its own scope's and every enclosing scope's (a
+   * Distributed Map's iterations see none from outside).
+   */
+  private variablesOf(frame: Frame): Readonly<Record<string, unknown>> {
+    if (!this.env.machine.usesVariables) return this.emptyVariables;
+    const chain: Frame[] = [];
+    for (let current: Frame | undefined = frame; current;) {
+      chain.push(current);
+      if (current.parentId === null) break;
+      const parent: Frame | undefined = this.record.frames[current.parentId];
+      if (parent) {
+        const parentState = this.stateOf(parent);
+        if (parentState.type === "Map" && parentState.mode === "DISTRIBUTED") break;
+      }
+      current = parent;
+    }
+    if (chain.length === 1) return frame.variables ?? this.emptyVariables;
+    const merged: Record<string, unknown> = {};
+    for (let i = chain.length - 1; i >= 0; i--) Object.assign(merged, chain[i]!.variables);
+    return merged;
+  }
+
+  /** Stores assigned variables in the frame's scope; visible from the next state on. */
+  private assignVariables(frame: Frame, assigned: Assigned): void {
+    if (!assigned) return;
+    for (const [name, value] of Object.entries(assigned)) {
+      const text = json(value);
+      if (text.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(text) > MAX_PAYLOAD_BYTES) {
+        throw new StatesError(
+          StatesErrors.Runtime,
+          `The value assigned to the variable '${name}' exceeds the maximum size of ${MAX_PAYLOAD_BYTES} bytes.`,
+        );
+      }
+    }
+    frame.variables = { ...frame.variables, ...assigned };
+  }
+
+  /** A JSONPath state's Assign: `.$` keys read `data` (see `jsonPathAssignData`), variables, `$$`. */
+  private evaluateJsonPathAssign(
+    frame: Frame,
+    state: CompiledState,
+    assignment: Assignment | undefined,
+    data: unknown,
+  ): Assigned {
+    if (!assignment || assignment.language !== "JSONPath") return undefined;
+    return assignment.template.evaluate(this.scope(frame, state, data), this.intrinsicEnv) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  // ----- inspection ---------------------------------------------------------------------
+
+  private note(frame: Frame, patch: Partial<StateInspection>): void {
+    if (frame.inspection) Object.assign(frame.inspection, patch);
+  }
+
+  private closeInspection(
+    frame: Frame,
+    status: StateInspection["status"],
+    patch: Partial<StateInspection>,
+  ): void {
+    const inspection = frame.inspection;
+    if (!inspection) return;
+    frame.inspection = undefined;
+    Object.assign(inspection, patch, { status });
+    if (this.env.machine.usesVariables) inspection.variables = { ...this.variablesOf(frame) };
+    (this.record.inspections ??= []).push(inspection);
+  }
+
+  // ----- JSONata ------------------------------------------------------------------------
+
+  private jsonataRuntime(): JsonataRuntime {
+    return {
+      nowMillis: this.record.now,
+      random: () => this.random(),
+      uuid: () => uuidFrom(() => this.random()),
+    };
+  }
+
+  private jsonataScope(frame: Frame, state: CompiledState, extra?: Partial<JsonataScope>): JsonataScope {
+    return {
+      input: frame.input,
+      context: this.contextObject(frame, state),
+      variables: this.variablesOf(frame),
+      ...extra,
+    };
+  }
+
+  /**
+   * Runs a JSONata evaluation for a frame as an in-flight promise of the execution actor; `then`
+   * applies its result synchronously once it settles (unless the frame has gone meanwhile).
+   */
+  private startEvaluation<T>(frame: Frame, work: Promise<T>, then: (value: T) => void): void {
+    const key = `eval:${frame.id}:${this.evaluationSeq++}`;
+    const stage: Stage = { kind: "evaluating" };
+    frame.stage = stage;
+    this.env.inFlight.set(
+      key,
+      work.then(
+        (value): Settled<T> => ({ ok: true, value }),
+        (error: unknown): Settled<T> => ({ ok: false, error }),
+      ),
+    );
+    this.continuations.set(key, (settled) => {
+      if (
+        this.record.status !== "RUNNING" ||
+        this.record.frames[frame.id] !== frame ||
+        frame.stage !== stage
+      ) {
+        return;
+      }
+      const state = this.stateOf(frame);
+      try {
+        if (!settled.ok) throw settled.error;
+        then(settled.value as T);
+      } catch (error) {
+        if (error instanceof QueryEvaluationError) {
+          frame.lastEventId = appendEvent(
+            this.record,
+            frame.lastEventId,
+            "EvaluationFailed",
+            "evaluationFailedEventDetails",
+            { error: error.error, cause: error.cause, location: error.location, state: state.name },
+          );
+        }
+        if (error instanceof StatesError) this.stateFailed(frame, state, error.error, error.cause);
+        else if (error instanceof EngineFault) this.engineFault(error);
+        else throw error;
+      }
+    });
+  }
+
+  private enterJsonataState(frame: Frame, state: CompiledState): void {
+    if (state.type === "Task") {
+      frame.stage = { kind: "invoke" };
+      this.invokeTask(frame, state);
+      return;
+    }
+    const plan = planEntry(state, this.jsonataScope(frame, state), this.jsonataRuntime());
+    this.startEvaluation(frame, plan, (entry) => this.applyEntryPlan(frame, state, entry));
+  }
+
+  private applyEntryPlan(frame: Frame, state: CompiledState, plan: EntryPlan): void {
+    switch (plan.kind) {
+      case "leave":
+        this.finishState(frame, state, plan.output, undefined, plan.assigned);
+        return;
+      case "choice":
+        this.finishState(frame, state, plan.output, plan.next, plan.assigned);
+        return;
+      case "wait":
+        frame.effective = plan.output;
+        frame.pendingAssigned = plan.assigned;
+        frame.stage = { kind: "waiting" };
+        addTimer(this.record, plan.untilMillis, frame.id, "wait");
+        return;
+      case "fail":
+        this.frameFailed(frame, plan.error, plan.cause);
+        return;
+      case "parallel":
+        frame.effective = plan.input;
+        if ((state as ParallelState).jsonata?.arguments) this.note(frame, { afterArguments: plan.input });
+        this.startParallel(frame, state as ParallelState);
+        return;
+      case "map":
+        if ((state as MapState).jsonata?.itemSelector) this.note(frame, { afterItemSelector: plan.inputs });
+        this.startMapWith(frame, state as MapState, plan.inputs, plan.maxConcurrency, {
+          toleratedFailureCount: plan.toleratedFailureCount,
+          toleratedFailurePercentage: plan.toleratedFailurePercentage,
+        });
+        return;
+    }
   }
 
   private contextObject(frame: Frame, state: CompiledState, extra?: object): unknown {
@@ -605,9 +915,12 @@ export class Interpreter {
   }
 
   private applyInputPath(frame: Frame, state: CompiledState, path: OptionalPath): unknown {
-    if (path === undefined) return frame.input;
-    if (path === null) return {};
-    return this.selectOrFail(path, this.scope(frame, state, frame.input), "InputPath");
+    let value: unknown;
+    if (path === undefined) value = frame.input;
+    else if (path === null) value = {};
+    else value = this.selectOrFail(path, this.scope(frame, state, frame.input), "InputPath");
+    this.note(frame, { afterInputPath: value });
+    return value;
   }
 
   private selectOrFail(path: CompiledPath, scope: PathScope, field: string): unknown {
@@ -623,8 +936,9 @@ export class Interpreter {
   }
 
   private applyResultPath(frame: Frame, resultPath: string | null, result: unknown): unknown {
-    if (resultPath === null) return frame.input;
-    return applyResultPath(frame.input, resultPath, result);
+    const value = resultPath === null ? frame.input : applyResultPath(frame.input, resultPath, result);
+    this.note(frame, { afterResultPath: value });
+    return value;
   }
 
   private waitUntil(frame: Frame, state: CompiledState & { type: "Wait" }, effective: unknown): number {
@@ -683,10 +997,12 @@ export class Interpreter {
     state: CompiledState,
     beforeOutputPath: unknown,
     nextOverride?: string,
+    assigned?: Assigned,
   ): void {
     let output: unknown;
     try {
       output = this.applyOutputPath(frame, state, beforeOutputPath);
+      this.assignVariables(frame, assigned);
     } catch (error) {
       if (error instanceof StatesError) {
         this.stateFailed(frame, state, error.error, error.cause);
@@ -704,16 +1020,36 @@ export class Interpreter {
       );
       return;
     }
-    if (state.type !== "Fail") {
-      frame.lastEventId = appendEvent(
-        this.record,
-        frame.lastEventId,
-        `${STATE_EVENT_PREFIX[state.type]}StateExited`,
-        "stateExitedEventDetails",
-        { name: state.name, output: outputText, outputDetails: NOT_TRUNCATED },
-      );
+    const next = nextOverride ?? state.next;
+    if (state.type !== "Fail") this.appendExited(frame, state, outputText, assigned);
+    this.closeInspection(frame, "SUCCEEDED", {
+      output,
+      nextState: next,
+      exitedEventId: frame.lastEventId,
+      assignedVariables: assigned ? { ...assigned } : undefined,
+    });
+    this.transition(frame, state, output, next);
+  }
+
+  private appendExited(frame: Frame, state: CompiledState, outputText: string, assigned: Assigned): void {
+    const details: Record<string, unknown> = {
+      name: state.name,
+      output: outputText,
+      outputDetails: NOT_TRUNCATED,
+    };
+    if (assigned) {
+      const texts: Record<string, string> = {};
+      for (const [name, value] of Object.entries(assigned)) texts[name] = json(value);
+      details.assignedVariables = texts;
+      details.assignedVariablesDetails = NOT_TRUNCATED;
     }
-    this.transition(frame, state, output, nextOverride ?? state.next);
+    frame.lastEventId = appendEvent(
+      this.record,
+      frame.lastEventId,
+      `${STATE_EVENT_PREFIX[state.type]}StateExited`,
+      "stateExitedEventDetails",
+      details,
+    );
   }
 
   private applyOutputPath(frame: Frame, state: CompiledState, value: unknown): unknown {
@@ -770,9 +1106,14 @@ export class Interpreter {
     return value;
   }
 
+  /** One attempt of a Task: its parameters (JSONPath) or Arguments (JSONata), then the invocation. */
   private invokeTask(frame: Frame, state: TaskState): void {
-    const record = this.record;
-    const { resource } = state;
+    if (state.resource.pattern === "wait-for-task-token") frame.taskToken = this.newTaskToken();
+    if (state.jsonata) {
+      const plan = planTaskAttempt(state, this.jsonataScope(frame, state), this.jsonataRuntime());
+      this.startEvaluation(frame, plan, (attempt) => this.dispatchTask(frame, state, attempt));
+      return;
+    }
     const timeoutSeconds = this.numberField(frame, state, state.timeoutSeconds, state.timeoutSecondsPath);
     const heartbeatSeconds = this.numberField(
       frame,
@@ -780,12 +1121,26 @@ export class Interpreter {
       state.heartbeatSeconds,
       state.heartbeatSecondsPath,
     );
-    const events = this.taskEventTypes(state);
-    if (resource.pattern === "wait-for-task-token") frame.taskToken = this.newTaskToken();
     const effective = this.applyInputPath(frame, state, state.inputPath);
-    frame.effective = state.parameters
+    const parameters = state.parameters
       ? state.parameters.evaluate(this.scope(frame, state, effective), this.intrinsicEnv)
       : effective;
+    this.dispatchTask(frame, state, { arguments: parameters, timeoutSeconds, heartbeatSeconds });
+  }
+
+  private dispatchTask(frame: Frame, state: TaskState, attempt: TaskAttemptPlan): void {
+    const record = this.record;
+    const { resource } = state;
+    const { timeoutSeconds, heartbeatSeconds } = attempt;
+    const events = this.taskEventTypes(state);
+    frame.effective = attempt.arguments;
+    if (frame.inspection) {
+      this.note(
+        frame,
+        state.jsonata ? { afterArguments: attempt.arguments } : { afterParameters: attempt.arguments },
+      );
+      frame.inspection.attempts.push({ parameters: attempt.arguments });
+    }
     const parametersText = json(frame.effective);
     if (resource.kind === "lambda-function") {
       frame.lastEventId = appendEvent(
@@ -986,12 +1341,22 @@ export class Interpreter {
     state: TaskState | ParallelState | MapState,
     result: unknown,
   ): void {
+    this.note(frame, { result });
+    if (state.jsonata) {
+      const plan = planExit(state, this.jsonataScope(frame, state, { result }), this.jsonataRuntime());
+      this.startEvaluation(frame, plan, (exit: ExitPlan) =>
+        this.finishState(frame, state, exit.output, undefined, exit.assigned),
+      );
+      return;
+    }
     try {
       const selected = state.resultSelector
         ? state.resultSelector.evaluate(this.scope(frame, state, result), this.intrinsicEnv)
         : result;
+      if (state.resultSelector) this.note(frame, { afterResultSelector: selected });
+      const assigned = this.evaluateJsonPathAssign(frame, state, state.assign, selected);
       const combined = this.applyResultPath(frame, state.resultPath, selected);
-      this.finishState(frame, state, combined);
+      this.finishState(frame, state, combined, undefined, assigned);
     } catch (error) {
       if (error instanceof StatesError) this.stateFailed(frame, state, error.error, error.cause);
       else throw error;
@@ -1003,6 +1368,9 @@ export class Interpreter {
   /** A state raised an error: retry it, catch it, or fail the frame. */
   private stateFailed(frame: Frame, state: CompiledState, error: string, cause: string | undefined): void {
     const record = this.record;
+    const attempt = frame.inspection?.attempts.at(-1);
+    if (attempt && attempt.error === undefined) Object.assign(attempt, { error, cause });
+    else if (frame.inspection) frame.inspection.attempts.push({ error, cause });
     if (state.type === "Task" || state.type === "Parallel" || state.type === "Map") {
       const retrierIndex = findRetrier(state.retriers, error);
       if (retrierIndex >= 0) {
@@ -1018,6 +1386,13 @@ export class Interpreter {
           frame.retryErrorCounts[errorKey] = attempts + 1;
           frame.retryCount++;
           record.stateTransitions++;
+          if (frame.inspection) {
+            Object.assign(frame.inspection.attempts.at(-1)!, {
+              retryIndex: retrierIndex,
+              retryBackoffIntervalSeconds: delay,
+            });
+            frame.inspection.errorDetails = { retryIndex: retrierIndex, retryBackoffIntervalSeconds: delay };
+          }
           frame.stage = { kind: "backoff" };
           addTimer(record, record.now + delay * 1000, frame.id, "backoff");
           return;
@@ -1027,24 +1402,7 @@ export class Interpreter {
       if (catcherIndex >= 0) {
         const catcher = state.catchers[catcherIndex]!;
         const errorOutput = cause === undefined ? { Error: error } : { Error: error, Cause: cause };
-        let output: unknown;
-        try {
-          output = this.applyResultPath(frame, catcher.resultPath, errorOutput);
-        } catch (resultPathError) {
-          if (resultPathError instanceof StatesError) {
-            this.frameFailed(frame, resultPathError.error, resultPathError.cause);
-            return;
-          }
-          throw resultPathError;
-        }
-        frame.lastEventId = appendEvent(
-          record,
-          frame.lastEventId,
-          `${STATE_EVENT_PREFIX[state.type]}StateExited`,
-          "stateExitedEventDetails",
-          { name: state.name, output: json(output), outputDetails: NOT_TRUNCATED },
-        );
-        this.transition(frame, state, output, catcher.next);
+        this.catchError(frame, state, catcherIndex, errorOutput);
         return;
       }
     }
@@ -1054,8 +1412,56 @@ export class Interpreter {
     this.frameFailed(frame, error, cause);
   }
 
+  /** A catcher matched: its Assign and ResultPath (JSONPath) or Output (JSONata), then its Next. */
+  private catchError(frame: Frame, state: CompiledState, catcherIndex: number, errorOutput: object): void {
+    const catcher: Catcher = (state as TaskState).catchers[catcherIndex]!;
+    const leave = (output: unknown, assigned: Assigned) => {
+      try {
+        this.assignVariables(frame, assigned);
+      } catch (assignError) {
+        if (assignError instanceof StatesError) {
+          this.frameFailed(frame, assignError.error, assignError.cause);
+          return;
+        }
+        throw assignError;
+      }
+      this.appendExited(frame, state, json(output), assigned);
+      this.closeInspection(frame, "CAUGHT_ERROR", {
+        output,
+        nextState: catcher.next,
+        exitedEventId: frame.lastEventId,
+        assignedVariables: assigned ? { ...assigned } : undefined,
+        errorDetails: { ...frame.inspection?.errorDetails, catchIndex: catcherIndex },
+      });
+      this.transition(frame, state, output, catcher.next);
+    };
+    if (state.jsonata) {
+      const plan = planCatch(
+        catcher,
+        this.jsonataScope(frame, state, { errorOutput }),
+        this.jsonataRuntime(),
+      );
+      this.startEvaluation(frame, plan, (exit: ExitPlan) => leave(exit.output, exit.assigned));
+      return;
+    }
+    let output: unknown;
+    let assigned: Assigned;
+    try {
+      assigned = this.evaluateJsonPathAssign(frame, state, catcher.assign, errorOutput);
+      output = this.applyResultPath(frame, catcher.resultPath, errorOutput);
+    } catch (resultPathError) {
+      if (resultPathError instanceof StatesError) {
+        this.frameFailed(frame, resultPathError.error, resultPathError.cause);
+        return;
+      }
+      throw resultPathError;
+    }
+    leave(output, assigned);
+  }
+
   /** A frame ended in failure: its parent (Parallel/Map) fails, or the execution does. */
   private frameFailed(frame: Frame, error: string | undefined, cause: string | undefined): void {
+    this.closeInspection(frame, "FAILED", { error, cause });
     frame.stage = { kind: "finished" };
     cancelTimers(this.record, frame.id);
     if (frame.parentId === null) {
@@ -1167,6 +1573,7 @@ export class Interpreter {
     if (!Array.isArray(items)) {
       throw new StatesError(StatesErrors.Runtime, `Map state input must be an array but was: ${json(items)}`);
     }
+    this.note(frame, { afterItemsPath: items });
     let maxConcurrency = state.maxConcurrency;
     if (state.maxConcurrencyPath) {
       const value = this.selectOrFail(state.maxConcurrencyPath, scope, "MaxConcurrencyPath");
@@ -1188,6 +1595,19 @@ export class Interpreter {
           )
         : item,
     );
+    if (state.itemSelector) this.note(frame, { afterItemSelector: inputs });
+    this.startMapWith(frame, state, inputs, maxConcurrency, {});
+  }
+
+  private startMapWith(
+    frame: Frame,
+    state: MapState,
+    inputs: readonly unknown[],
+    maxConcurrency: number,
+    tolerance: Pick<Join, "toleratedFailureCount" | "toleratedFailurePercentage">,
+  ): void {
+    const items = inputs;
+    this.note(frame, { maxConcurrency });
     frame.lastEventId = appendEvent(
       this.record,
       frame.lastEventId,
@@ -1206,9 +1626,10 @@ export class Interpreter {
       finished: 0,
       failures: 0,
       limit: maxConcurrency === 0 ? INLINE_MAP_CONCURRENCY : maxConcurrency,
-      pendingInputs: inputs,
+      pendingInputs: [...inputs],
       childIds: [],
       startedEventId: frame.lastEventId,
+      ...tolerance,
     };
     if (items.length === 0) {
       this.joinCompleted(frame, state);
@@ -1292,11 +1713,18 @@ export class Interpreter {
     cancelTimers(this.record, frame.id);
     this.record.ready = this.record.ready.filter((id) => id !== frame.id);
     this.forgetWaitingTasks(frame.id);
+    this.closeInspection(frame, "ABORTED", {});
     delete this.record.frames[frame.id];
   }
 
-  /** Drops a frame's pending callbacks and asynchronous invocations (it timed out or was aborted). */
+  /** Drops a frame's pending callbacks, asynchronous invocations and evaluations (it timed out or was aborted). */
   private forgetWaitingTasks(frameId: number): void {
+    const evaluationPrefix = `eval:${frameId}:`;
+    for (const key of [...this.env.inFlight.keys()]) {
+      if (!key.startsWith(evaluationPrefix)) continue;
+      this.env.inFlight.delete(key);
+      this.continuations.delete(key);
+    }
     for (const [token, waitingFrameId] of Object.entries(this.record.waitingTasks)) {
       if (waitingFrameId !== frameId) continue;
       delete this.record.waitingTasks[token];
@@ -1340,7 +1768,10 @@ export class Interpreter {
     }
     const exceeded =
       state.mode === "DISTRIBUTED" &&
-      (state.toleratedFailureCount !== undefined || state.toleratedFailurePercentage !== undefined);
+      (state.toleratedFailureCount !== undefined ||
+        state.toleratedFailurePercentage !== undefined ||
+        join.toleratedFailureCount !== undefined ||
+        join.toleratedFailurePercentage !== undefined);
     this.abortChildren(frame, "MapStateFailed", failingEventId);
     if (exceeded) {
       this.stateFailed(
@@ -1355,11 +1786,10 @@ export class Interpreter {
   }
 
   private failureTolerated(state: MapState, join: Join): boolean {
-    if (state.toleratedFailureCount !== undefined && join.failures <= state.toleratedFailureCount)
-      return true;
-    if (state.toleratedFailurePercentage !== undefined) {
-      return (join.failures / join.total) * 100 <= state.toleratedFailurePercentage;
-    }
+    const count = join.toleratedFailureCount ?? state.toleratedFailureCount;
+    const percentage = join.toleratedFailurePercentage ?? state.toleratedFailurePercentage;
+    if (count !== undefined && join.failures <= count) return true;
+    if (percentage !== undefined) return (join.failures / join.total) * 100 <= percentage;
     return false;
   }
 }

@@ -694,7 +694,8 @@ function decodeBase64(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-const HASHES: Readonly<Record<string, (data: Uint8Array) => Uint8Array>> = {
+/** The digests States.Hash and JSONata's $hash accept, by AWS's algorithm names. */
+export const HASH_ALGORITHMS: Readonly<Record<string, (data: Uint8Array) => Uint8Array>> = {
   MD5: (data) => md5(data),
   "SHA-1": (data) => sha1(data),
   "SHA-256": (data) => sha256(data),
@@ -706,11 +707,13 @@ function statesHash(args: unknown[], ctx: EvalContext): string {
   const data = expectString(ctx, "States.Hash", args[0], 1);
   const algorithm = expectString(ctx, "States.Hash", args[1], 2);
   checkCodecLength(ctx, "States.Hash", data);
-  const hash = Object.prototype.hasOwnProperty.call(HASHES, algorithm) ? HASHES[algorithm] : undefined;
+  const hash = Object.prototype.hasOwnProperty.call(HASH_ALGORITHMS, algorithm)
+    ? HASH_ALGORITHMS[algorithm]
+    : undefined;
   if (!hash) {
     fail(
       ctx,
-      `Invalid arguments in States.Hash: unsupported algorithm '${algorithm}'; use one of ${Object.keys(HASHES).join(", ")}.`,
+      `Invalid arguments in States.Hash: unsupported algorithm '${algorithm}'; use one of ${Object.keys(HASH_ALGORITHMS).join(", ")}.`,
     );
   }
   return bytesToHex(hash(utf8ToBytes(data)));
