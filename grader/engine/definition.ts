@@ -294,6 +294,13 @@ class Compiler {
       }
     }
     const queryLanguage = queryLanguageOf(raw, this.machineLanguage, location);
+    if (this.machineLanguage === "JSONata" && queryLanguage === "JSONPath") {
+      throw new DefinitionError(
+        "Uma máquina com QueryLanguage 'JSONata' não pode ter estados JSONPath; " +
+          "declare JSONata por estado numa máquina JSONPath se quiser misturar",
+        `${location}/QueryLanguage`,
+      );
+    }
     const isJsonata = queryLanguage === "JSONata";
     this.checkLanguageFields(raw, queryLanguage, location);
     const base = {

@@ -1354,7 +1354,8 @@ export class Interpreter {
         ? state.resultSelector.evaluate(this.scope(frame, state, result), this.intrinsicEnv)
         : result;
       if (state.resultSelector) this.note(frame, { afterResultSelector: selected });
-      const assigned = this.evaluateJsonPathAssign(frame, state, state.assign, selected);
+      // In a JSONPath Task/Map/Parallel, Assign reads the raw result (alongside ResultSelector).
+      const assigned = this.evaluateJsonPathAssign(frame, state, state.assign, result);
       const combined = this.applyResultPath(frame, state.resultPath, selected);
       this.finishState(frame, state, combined, undefined, assigned);
     } catch (error) {

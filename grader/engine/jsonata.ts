@@ -114,11 +114,19 @@ function functionError(message: string): never {
 }
 
 /** $partition(array, size): AWS's JSONata counterpart of States.ArrayPartition. */
-function partition(array: unknown, size: unknown): unknown[][] {
+/**
+ * "Built-in JSONata functions that require integer values as parameters will automatically round down
+ * any non-integer numbers provided" (transforming-data.html).
+ */
+function integerArgument(value: unknown, message: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) functionError(message);
+  return Math.floor(value);
+}
+
+function partition(array: unknown, chunk: unknown): unknown[][] {
   if (!Array.isArray(array)) functionError("$partition: the first argument must be an array");
-  if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) {
-    functionError("$partition: the chunk size must be a positive integer");
-  }
+  const size = integerArgument(chunk, "$partition: the chunk size must be a number");
+  if (size <= 0) functionError("$partition: the chunk size must be a positive integer");
   const chunks: unknown[][] = [];
   for (let i = 0; i < array.length; i += size) chunks.push(array.slice(i, i + size));
   return chunks;
@@ -128,12 +136,12 @@ const MAX_RANGE_ITEMS = 1000;
 
 /** $range(start, end, step): AWS's JSONata counterpart of States.ArrayRange (end inclusive). */
 function range(start: unknown, end: unknown, step: unknown): number[] {
-  for (const value of [start, end, step]) {
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      functionError("$range: start, end and step must be integers");
-    }
-  }
-  const [from, to, by] = [start, end, step] as [number, number, number];
+  const message = "$range: start, end and step must be numbers";
+  const [from, to, by] = [start, end, step].map((value) => integerArgument(value, message)) as [
+    number,
+    number,
+    number,
+  ];
   if (by === 0) functionError("$range: the step must not be zero");
   if ((by > 0 && from > to) || (by < 0 && from < to)) return [];
   const count = Math.floor((to - from) / by) + 1;
@@ -202,7 +210,18 @@ function compileExpression(text: string, location: string): jsonata.Expression {
 function compileNode(value: unknown, location: string): Node {
   if (typeof value === "string") {
     const match = EXPRESSION.exec(value);
-    if (!match) return { kind: "literal", value };
+    if (!match) {
+      // "The string must start with {% with no leading spaces, and must end with %} with no trailing
+      // spaces. Improperly opening or closing the expression will result in a validation error."
+      if (EXPRESSION.test(value.trim())) {
+        throw new DefinitionError(
+          "Uma expressão JSONata deve começar com {% e terminar com %}, sem espaços antes ou depois: " +
+            `escreva "${value.trim()}"`,
+          location,
+        );
+      }
+      return { kind: "literal", value };
+    }
     const text = match[1]!.trim();
     return { kind: "expression", text, expression: compileExpression(text, location) };
   }

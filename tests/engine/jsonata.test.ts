@@ -166,9 +166,22 @@ describe("JSONata definitions AWS rejects", () => {
     expect(() => compileStateMachine(jsonPathWithOutput)).toThrow(/Output/);
   });
 
-  it("treats a string with text around {% %} as a literal", async () => {
-    // "The string must start with {% (no leading spaces) and end with %}"; other strings are literals.
-    const result = await runExecution(pass({ a: " {% 1 + 1 %}", b: "{% 1 + 1 %}" }), {});
-    expect(result.output).toEqual({ a: " {% 1 + 1 %}", b: 2 });
+  it("rejects {% %} with spaces outside the delimiters, and keeps other strings literal", async () => {
+    // "The string must start with {% with no leading spaces, and must end with %} with no trailing
+    // spaces. Improperly opening or closing the expression will result in a validation error."
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)
+    expect(() => compileStateMachine(pass({ a: " {% 1 + 1 %}" }))).toThrow(DefinitionError);
+    const result = await runExecution(pass({ a: "$customerName", b: "{% 1 + 1 %}" }), {});
+    expect(result.output).toEqual({ a: "$customerName", b: 2 });
+  });
+
+  it("rejects a JSONPath state inside a JSONata machine", () => {
+    // "You cannot revert a top-level JSONata-based state machine to a mix of JSONata and JSONPath states"
+    const definition = {
+      QueryLanguage: "JSONata",
+      StartAt: "E",
+      States: { E: { Type: "Pass", QueryLanguage: "JSONPath", End: true } },
+    };
+    expect(() => compileStateMachine(definition)).toThrow(DefinitionError);
   });
 });
