@@ -250,7 +250,13 @@ export class Execution {
   private readonly env: InterpreterEnv;
   private readonly interpreter: Interpreter;
 
-  private constructor(machine: CompiledStateMachine, record: ExecutionRecord, options: ExecutionOptions) {
+  /** `prepare` runs before the actor exists: XState computes the initial snapshot when it is created. */
+  private constructor(
+    machine: CompiledStateMachine,
+    record: ExecutionRecord,
+    options: ExecutionOptions,
+    prepare?: (interpreter: Interpreter, clock: EngineClock) => void,
+  ) {
     this.clock = options.clock === "real" ? new RealClock() : new VirtualClock(record.now);
     this.env = {
       machine,
@@ -262,6 +268,7 @@ export class Execution {
     };
     this.interpreter = new Interpreter(record, this.env);
     const interpreter = this.interpreter;
+    prepare?.(interpreter, this.clock);
     const logic = createExecutionMachine(this.env, { interpreter: () => interpreter, clock: this.clock });
     this.actor = createActor(logic, { input: { record }, clock: this.clock });
   }
@@ -298,6 +305,39 @@ export class Execution {
     const execution = new Execution(machine, record, options);
     execution.actor.start();
     return execution;
+  }
+
+  /**
+   * RedriveExecution: continues a saved execution that FAILED, TIMED_OUT or was ABORTED from the
+   * state that did not succeed (Standard workflows only, as AWS allows). The history goes on with an
+   * ExecutionRedriven event; `$$.Execution.RedriveCount` counts the redrives.
+   */
+  static redrive(
+    machine: CompiledStateMachine,
+    saved: SavedExecution,
+    options: ExecutionOptions = {},
+  ): Execution {
+    const record = structuredClone(saved.record);
+    if (record.type !== "STANDARD") {
+      throw new Error(
+        "Só execuções Standard podem ser retomadas com redrive (a AWS não faz redrive de Express).",
+      );
+    }
+    if (record.status === "RUNNING" || record.status === "SUCCEEDED") {
+      throw new Error(
+        `Só execuções com falha, expiradas ou abortadas podem ser retomadas com redrive (status atual: ${record.status}).`,
+      );
+    }
+    const execution = new Execution(machine, record, options, (interpreter, clock) =>
+      interpreter.redrive(clock.now()),
+    );
+    execution.actor.start();
+    return execution;
+  }
+
+  /** Redrives this (finished, unsuccessful) execution; see `Execution.redrive`. */
+  redrive(options: ExecutionOptions = {}): Execution {
+    return Execution.redrive(this.interpreter.machine, this.save(), options);
   }
 
   get record(): ExecutionRecord {

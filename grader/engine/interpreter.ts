@@ -76,6 +76,8 @@ interface Join {
   readonly childIds: number[];
   /** The ParallelStateStarted / MapStateStarted event: concurrent children's first events follow it. */
   readonly startedEventId: number;
+  /** Children that succeeded, by index (kept for a redrive, which reruns only the others). */
+  succeeded?: Record<number, unknown>;
   /** Tolerated failures of a Map, when JSONata computed them at run time. */
   readonly toleratedFailureCount?: number;
   readonly toleratedFailurePercentage?: number;
@@ -111,6 +113,8 @@ export interface Frame {
   pendingAssigned?: Record<string, unknown>;
   /** The current visit's inspection data (when inspecting). */
   inspection?: StateInspection;
+  /** After a failed Parallel/Map: the branches or iterations that succeeded, reused by a redrive. */
+  redriveMemo?: { readonly stateName: string; readonly succeeded: Record<number, unknown> };
 }
 
 /** One attempt of a Task (or of a retried Parallel/Map): what it sent and how it failed. */
@@ -204,6 +208,9 @@ export interface ExecutionRecord {
   waitingTasks: Record<string, number>;
   /** Every finished state visit, in the order they ended (when inspecting). */
   inspections?: StateInspection[];
+  /** How many times the execution was redriven, and when last. */
+  redriveCount?: number;
+  redriveTime?: number;
 }
 
 /** What the interpreter needs besides the record: compiled code and the task resolver. */
@@ -449,6 +456,10 @@ export class Interpreter {
     const [state, value] = nextRandom(this.record.random);
     this.record.random = state;
     return value;
+  }
+
+  get machine(): CompiledStateMachine {
+    return this.env.machine;
   }
 
   get finished(): boolean {
@@ -898,7 +909,10 @@ export class Interpreter {
         Name: identity.executionName,
         RoleArn: identity.roleArn,
         StartTime: contextTimestamp(this.record.startTime),
-        RedriveCount: 0,
+        RedriveCount: this.record.redriveCount ?? 0,
+        ...(this.record.redriveTime !== undefined
+          ? { RedriveTime: contextTimestamp(this.record.redriveTime) }
+          : {}),
       },
       State: {
         EnteredTime: contextTimestamp(frame.enteredTime),
@@ -1489,6 +1503,7 @@ export class Interpreter {
     delete this.record.frames[frame.id];
     const join = parent.join!;
     join.results[frame.childIndex] = output;
+    (join.succeeded ??= {})[frame.childIndex] = output;
     join.running--;
     join.finished++;
     const parentState = this.stateOf(parent);
@@ -1557,11 +1572,68 @@ export class Interpreter {
       startedEventId: frame.lastEventId,
     };
     frame.stage = { kind: "joining" };
+    const join = frame.join;
+    const reused = this.takeRedriveMemo(frame, state);
     state.branches.forEach((branch, index) => {
+      if (reused && index in reused) {
+        join.results[index] = reused[index];
+        (join.succeeded ??= {})[index] = reused[index];
+        join.running--;
+        join.finished++;
+        return;
+      }
       const child = newFrame(this.record, frame.id, index, branch, frame.effective, frame.lastEventId);
       childIds.push(child.id);
       this.record.ready.push(child.id);
     });
+  }
+
+  /** A redriven Parallel/Map reuses the branches or iterations that succeeded before it failed. */
+  private takeRedriveMemo(
+    frame: Frame,
+    state: ParallelState | MapState,
+  ): Record<number, unknown> | undefined {
+    const memo = frame.redriveMemo;
+    if (!memo || memo.stateName !== state.name) return undefined;
+    frame.redriveMemo = undefined;
+    return memo.succeeded;
+  }
+
+  /**
+   * RedriveExecution: continues a failed, timed-out or aborted Standard execution from the state
+   * that did not succeed, with that state's input. Successful steps keep their results and history;
+   * a failed Parallel or inline Map reruns only the branches and iterations that failed or were
+   * aborted (one level deep: inside a rerun branch, every state runs again).
+   */
+  redrive(now: number): void {
+    const record = this.record;
+    const root = record.frames[0];
+    if (!root) throw new Error("execution has no top-level frame");
+    forgetSerialized();
+    record.now = Math.max(record.now, now);
+    record.status = "RUNNING";
+    record.error = undefined;
+    record.cause = undefined;
+    record.stopTime = undefined;
+    record.redriveCount = (record.redriveCount ?? 0) + 1;
+    record.redriveTime = record.now;
+    const redrivenId = appendEvent(
+      record,
+      record.events.length,
+      "ExecutionRedriven",
+      "executionRedrivenEventDetails",
+      { redriveCount: record.redriveCount },
+    );
+    const limitSeconds = Math.min(this.env.machine.timeoutSeconds ?? Infinity, STANDARD_MAX_SECONDS);
+    addTimer(record, record.now + limitSeconds * 1000, -1, "execution-timeout");
+    for (const id of Object.keys(record.frames)) if (Number(id) !== root.id) delete record.frames[Number(id)];
+    if (root.join?.succeeded)
+      root.redriveMemo = { stateName: root.stateName, succeeded: root.join.succeeded };
+    root.stage = { kind: "enter" };
+    root.join = undefined;
+    root.lastEventId = redrivenId;
+    root.effective = root.input;
+    record.ready = [root.id];
   }
 
   private startMap(frame: Frame, state: MapState): void {
@@ -1641,8 +1713,15 @@ export class Interpreter {
 
   private startMapIterations(frame: Frame, state: MapState): void {
     const join = frame.join!;
+    const reused = this.takeRedriveMemo(frame, state);
     while (join.running < join.limit && join.started < join.total) {
       const index = join.started++;
+      if (reused && index in reused) {
+        join.results[index] = reused[index];
+        (join.succeeded ??= {})[index] = reused[index];
+        join.finished++;
+        continue;
+      }
       join.running++;
       // Concurrent iterations all follow MapStateStarted; one at a time, each follows the previous one's end.
       const eventId = appendEvent(
@@ -1701,6 +1780,8 @@ export class Interpreter {
         this.discardFrame(child);
       }
     }
+    if (join?.succeeded)
+      frame.redriveMemo = { stateName: this.stateOf(frame).name, succeeded: join.succeeded };
     frame.join = undefined;
     frame.lastEventId = appendEvent(this.record, failingEventId, failedType);
   }
