@@ -147,6 +147,37 @@ export interface ParallelState extends StateBase, WithResult {
   readonly branches: readonly StateScope[];
 }
 
+/** A Distributed Map's ItemReader: items come from a (mocked) S3 read. */
+export interface ItemReader {
+  readonly resource: string;
+  readonly inputType: "JSON" | "JSONL" | "CSV" | "MANIFEST" | "LIST";
+  readonly csvHeaderLocation: "FIRST_ROW" | "GIVEN";
+  readonly csvHeaders?: readonly string[];
+  readonly csvDelimiter: string;
+  readonly maxItems?: number;
+  readonly maxItemsPath?: CompiledPath;
+  /** JSONPath `Parameters`. */
+  readonly parameters?: CompiledTemplate;
+  /** JSONata `Arguments`. */
+  readonly arguments?: CompiledJsonataValue;
+}
+
+export interface ItemBatcher {
+  readonly maxItemsPerBatch?: number;
+  readonly maxItemsPerBatchPath?: CompiledPath;
+  readonly maxInputBytesPerBatch?: number;
+  readonly maxInputBytesPerBatchPath?: CompiledPath;
+  /** JSONPath template, or a JSONata value. */
+  readonly batchInput?: CompiledTemplate;
+  readonly batchInputJsonata?: CompiledJsonataValue;
+}
+
+export interface ResultWriter {
+  readonly resource?: string;
+  readonly parameters?: CompiledTemplate;
+  readonly arguments?: CompiledJsonataValue;
+}
+
 export interface MapState extends StateBase, WithResult {
   readonly type: "Map";
   readonly processor: StateScope;
@@ -161,6 +192,9 @@ export interface MapState extends StateBase, WithResult {
   readonly toleratedFailurePercentagePath?: CompiledPath;
   readonly label?: string;
   readonly mode: "INLINE" | "DISTRIBUTED";
+  readonly itemReader?: ItemReader;
+  readonly itemBatcher?: ItemBatcher;
+  readonly resultWriter?: ResultWriter;
 }
 
 export type CompiledState =
@@ -183,6 +217,8 @@ export interface CompiledStateMachine {
   readonly comment?: string;
   /** Whether any state or catcher assigns variables (otherwise no variable can exist). */
   readonly usesVariables: boolean;
+  /** Whether any Map runs in DISTRIBUTED mode (its children keep histories of their own). */
+  readonly hasDistributedMap: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -552,6 +588,82 @@ class Compiler {
       toleratedFailurePercentagePath: this.referencePath(raw, "ToleratedFailurePercentagePath", location),
       label: typeof raw.Label === "string" ? raw.Label : undefined,
       mode: config.Mode === "DISTRIBUTED" ? "DISTRIBUTED" : "INLINE",
+      itemReader: this.itemReader(raw, location),
+      itemBatcher: this.itemBatcher(raw, location),
+      resultWriter: this.resultWriter(raw, location),
+    };
+  }
+
+  itemReader(raw: Json, location: string): ItemReader | undefined {
+    const reader = raw.ItemReader;
+    if (reader === undefined) return undefined;
+    const at = `${location}/ItemReader`;
+    if (!isObject(reader) || typeof reader.Resource !== "string") {
+      throw new DefinitionError(
+        "ItemReader precisa de Resource, por exemplo arn:aws:states:::s3:getObject",
+        at,
+      );
+    }
+    const config = isObject(reader.ReaderConfig) ? reader.ReaderConfig : {};
+    const listing = reader.Resource.includes("s3:listObjectsV2");
+    const inputType = listing ? "LIST" : (config.InputType ?? "JSON");
+    if (!["JSON", "JSONL", "CSV", "MANIFEST", "LIST"].includes(inputType as string)) {
+      throw new DefinitionError(
+        "ReaderConfig.InputType deve ser JSON, JSONL, CSV ou MANIFEST",
+        `${at}/ReaderConfig/InputType`,
+      );
+    }
+    const headers = config.CSVHeaders;
+    if (headers !== undefined && (!Array.isArray(headers) || !headers.every((h) => typeof h === "string"))) {
+      throw new DefinitionError("CSVHeaders deve ser uma lista de textos", `${at}/ReaderConfig/CSVHeaders`);
+    }
+    const delimiters: Record<string, string> = {
+      COMMA: ",",
+      PIPE: "|",
+      SEMICOLON: ";",
+      SPACE: " ",
+      TAB: "\t",
+    };
+    return {
+      resource: reader.Resource,
+      inputType: inputType as ItemReader["inputType"],
+      csvHeaderLocation: config.CSVHeaderLocation === "GIVEN" ? "GIVEN" : "FIRST_ROW",
+      csvHeaders: headers as string[] | undefined,
+      csvDelimiter: delimiters[String(config.CSVDelimiter ?? "COMMA")] ?? ",",
+      maxItems: this.nonNegativeInteger(config, "MaxItems", `${at}/ReaderConfig`),
+      maxItemsPath: this.referencePath(config, "MaxItemsPath", `${at}/ReaderConfig`),
+      parameters: this.template(reader, "Parameters", at),
+      arguments: this.jsonataValue(reader, "Arguments", at, "ItemReader/"),
+    };
+  }
+
+  itemBatcher(raw: Json, location: string): ItemBatcher | undefined {
+    const batcher = raw.ItemBatcher;
+    if (batcher === undefined) return undefined;
+    const at = `${location}/ItemBatcher`;
+    if (!isObject(batcher)) throw new DefinitionError("ItemBatcher deve ser um objeto", at);
+    const jsonataBatchInput = queryLanguageOf(raw, this.machineLanguage, location) === "JSONata";
+    return {
+      maxItemsPerBatch: this.positiveInteger(batcher, "MaxItemsPerBatch", at),
+      maxItemsPerBatchPath: this.referencePath(batcher, "MaxItemsPerBatchPath", at),
+      maxInputBytesPerBatch: this.positiveInteger(batcher, "MaxInputBytesPerBatch", at),
+      maxInputBytesPerBatchPath: this.referencePath(batcher, "MaxInputBytesPerBatchPath", at),
+      batchInput: jsonataBatchInput ? undefined : this.template(batcher, "BatchInput", at),
+      batchInputJsonata: jsonataBatchInput
+        ? this.jsonataValue(batcher, "BatchInput", at, "ItemBatcher/")
+        : undefined,
+    };
+  }
+
+  resultWriter(raw: Json, location: string): ResultWriter | undefined {
+    const writer = raw.ResultWriter;
+    if (writer === undefined) return undefined;
+    const at = `${location}/ResultWriter`;
+    if (!isObject(writer)) throw new DefinitionError("ResultWriter deve ser um objeto", at);
+    return {
+      resource: typeof writer.Resource === "string" ? writer.Resource : undefined,
+      parameters: this.template(writer, "Parameters", at),
+      arguments: this.jsonataValue(writer, "Arguments", at, "ResultWriter/"),
     };
   }
 
@@ -761,5 +873,8 @@ export function compileStateMachine(definition: unknown): CompiledStateMachine {
     timeoutSeconds: timeout as number | undefined,
     comment: typeof definition.Comment === "string" ? definition.Comment : undefined,
     usesVariables: compiler.usesVariables,
+    hasDistributedMap: [...compiler.scopes.values()].some((scope) =>
+      [...scope.states.values()].some((state) => state.type === "Map" && state.mode === "DISTRIBUTED"),
+    ),
   };
 }

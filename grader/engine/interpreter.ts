@@ -32,12 +32,15 @@ import type { IntrinsicEnv } from "./intrinsics.ts";
 import { applyResultPath, type CompiledPath, type PathScope } from "./jsonpath.ts";
 import { nextRandom, uuidFrom } from "./random.ts";
 import { backoffSeconds, findCatcher, findRetrier } from "./retry.ts";
+import { batchItems, itemsFromRead } from "./item-reader.ts";
 import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
 
 export const MAX_PAYLOAD_BYTES = 262_144;
 export const MAX_HISTORY_EVENTS = 25_000;
 /** Inline Map runs at most this many iterations at once, as AWS documents for inline mode. */
 export const INLINE_MAP_CONCURRENCY = 40;
+/** A Distributed Map without MaxConcurrency runs up to 10,000 child executions at once. */
+export const DISTRIBUTED_MAP_CONCURRENCY = 10_000;
 const STANDARD_MAX_SECONDS = 365 * 24 * 3600;
 const EXPRESS_MAX_SECONDS = 5 * 60;
 
@@ -113,6 +116,8 @@ export interface Frame {
   pendingAssigned?: Record<string, unknown>;
   /** The current visit's inspection data (when inspecting). */
   inspection?: StateInspection;
+  /** Set on a Distributed Map's child execution frame: the key of its own history in `childExecutions`. */
+  history?: string;
   /** After a failed Parallel/Map: the branches or iterations that succeeded, reused by a redrive. */
   redriveMemo?: { readonly stateName: string; readonly succeeded: Record<number, unknown> };
 }
@@ -149,6 +154,7 @@ export interface StateInspection {
   afterArguments?: unknown;
   afterItemsPath?: unknown;
   afterItemSelector?: unknown;
+  afterItemBatcher?: unknown;
   maxConcurrency?: number;
   result?: unknown;
   afterResultSelector?: unknown;
@@ -162,6 +168,26 @@ export interface StateInspection {
   errorDetails?: { catchIndex?: number; retryIndex?: number; retryBackoffIntervalSeconds?: number };
   error?: string;
   cause?: string;
+}
+
+/** One child workflow execution of a Distributed Map's Map Run. */
+export interface ChildExecution {
+  readonly name: string;
+  readonly mapRunArn: string;
+  readonly index: number;
+  readonly input: unknown;
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  readonly events: HistoryEvent[];
+}
+
+/** A Distributed Map's run: its ARN and, with a ResultWriter, where the results would be written. */
+export interface MapRun {
+  readonly mapRunArn: string;
+  readonly id: string;
+  readonly resultWriter?: { readonly bucket?: unknown; readonly prefix?: unknown };
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
@@ -208,6 +234,10 @@ export interface ExecutionRecord {
   waitingTasks: Record<string, number>;
   /** Every finished state visit, in the order they ended (when inspecting). */
   inspections?: StateInspection[];
+  /** Distributed Map child executions, with their own histories (not part of the parent's `events`). */
+  childExecutions?: Record<string, ChildExecution>;
+  /** Map Runs of Distributed Map states, by the Map frame's id while running. */
+  mapRuns?: Record<string, MapRun>;
   /** How many times the execution was redriven, and when last. */
   redriveCount?: number;
   redriveTime?: number;
@@ -446,7 +476,9 @@ export class Interpreter {
     const continuation = this.continuations.get(key);
     if (continuation) {
       this.continuations.delete(key);
-      continuation(value as Settled<unknown>);
+      const frame = this.record.frames[Number(key.split(":")[1])];
+      if (frame) this.inHistoryOf(frame, () => continuation(value as Settled<unknown>));
+      else continuation(value as Settled<unknown>);
       return;
     }
     this.deliverTaskOutcome(key, value as TaskOutcome);
@@ -489,7 +521,9 @@ export class Interpreter {
     record.now = Math.max(record.now, now);
     while (record.timers.length > 0 && record.timers[0]!.due <= record.now && record.status === "RUNNING") {
       const timer = record.timers.shift()!;
-      this.onTimer(timer);
+      const frame = record.frames[timer.frameId];
+      if (frame) this.inHistoryOf(frame, () => this.onTimer(timer));
+      else this.onTimer(timer);
       this.advance(record.now);
     }
   }
@@ -564,7 +598,7 @@ export class Interpreter {
       this.record.waitingTasks[token] = frameId;
       return true;
     }
-    this.scheduleOutcome(frame, this.stateOf(frame) as TaskState, outcome);
+    this.inHistoryOf(frame, () => this.scheduleOutcome(frame, this.stateOf(frame) as TaskState, outcome));
     return true;
   }
 
@@ -572,7 +606,46 @@ export class Interpreter {
     return this.env.machine.scopes.get(frame.scopeKey)!.states.get(frame.stateName)!;
   }
 
+  /** The Distributed Map child execution a frame belongs to, if any. */
+  private historyKeyOf(frame: Frame): string | undefined {
+    if (!this.env.machine.hasDistributedMap) return undefined;
+    for (let current: Frame | undefined = frame; current;) {
+      if (current.history) return current.history;
+      current = current.parentId === null ? undefined : this.record.frames[current.parentId];
+    }
+    return undefined;
+  }
+
+  private rootEvents: HistoryEvent[] | undefined;
+
+  /**
+   * Runs `work` with `record.events` pointing at the history the frame writes to: its Distributed
+   * Map child execution's, or the execution's own.
+   */
+  private inHistoryOf<T>(frame: Frame, work: () => T): T {
+    if (!this.env.machine.hasDistributedMap) return work();
+    const record = this.record;
+    const root = this.rootEvents ?? record.events;
+    const key = this.historyKeyOf(frame);
+    const target = key === undefined ? root : record.childExecutions![key]!.events;
+    if (target === record.events) return work();
+    const saved = record.events;
+    const savedRoot = this.rootEvents;
+    this.rootEvents = root;
+    record.events = target;
+    try {
+      return work();
+    } finally {
+      record.events = saved;
+      this.rootEvents = savedRoot;
+    }
+  }
+
   private stepFrame(frame: Frame): void {
+    this.inHistoryOf(frame, () => this.stepFrameHere(frame));
+  }
+
+  private stepFrameHere(frame: Frame): void {
     const state = this.stateOf(frame);
     try {
       if (frame.stage.kind === "enter") this.enterState(frame, state);
@@ -863,6 +936,20 @@ export class Interpreter {
       this.invokeTask(frame, state);
       return;
     }
+    if (state.type === "Map" && state.itemReader) {
+      const reader = state.itemReader;
+      const scope = this.jsonataScope(frame, state);
+      const parameters = reader.arguments
+        ? reader.arguments.evaluate(scope, this.jsonataRuntime())
+        : Promise.resolve({});
+      this.startEvaluation(frame, parameters, (evaluated) =>
+        this.readItems(frame, state, evaluated, (items) => {
+          const plan = planEntry(state, scope, this.jsonataRuntime(), items);
+          this.startEvaluation(frame, plan, (entry) => this.applyEntryPlan(frame, state, entry));
+        }),
+      );
+      return;
+    }
     const plan = planEntry(state, this.jsonataScope(frame, state), this.jsonataRuntime());
     this.startEvaluation(frame, plan, (entry) => this.applyEntryPlan(frame, state, entry));
   }
@@ -891,10 +978,17 @@ export class Interpreter {
         return;
       case "map":
         if ((state as MapState).jsonata?.itemSelector) this.note(frame, { afterItemSelector: plan.inputs });
-        this.startMapWith(frame, state as MapState, plan.inputs, plan.maxConcurrency, {
-          toleratedFailureCount: plan.toleratedFailureCount,
-          toleratedFailurePercentage: plan.toleratedFailurePercentage,
-        });
+        this.startMapWith(
+          frame,
+          state as MapState,
+          plan.batcher ? batchItems(plan.inputs, plan.batcher) : plan.inputs,
+          plan.maxConcurrency,
+          {
+            toleratedFailureCount: plan.toleratedFailureCount,
+            toleratedFailurePercentage: plan.toleratedFailurePercentage,
+          },
+          plan.resultWriter,
+        );
         return;
     }
   }
@@ -1486,8 +1580,53 @@ export class Interpreter {
     const parent = this.record.frames[frame.parentId]!;
     delete this.record.frames[frame.id];
     const parentState = this.stateOf(parent);
+    if (frame.history) {
+      this.endChildExecution(frame, "FAILED", { error, cause });
+      this.inHistoryOf(parent, () =>
+        this.mapIterationFailed(parent, parentState as MapState, frame, error ?? "", cause),
+      );
+      return;
+    }
     if (parentState.type === "Map") this.mapIterationFailed(parent, parentState, frame, error ?? "", cause);
     else this.parallelBranchFailed(parent, parentState as ParallelState, frame, error ?? "", cause);
+  }
+
+  /** Writes a Distributed Map child execution's final event in its own history. */
+  private endChildExecution(
+    frame: Frame,
+    status: "SUCCEEDED" | "FAILED" | "ABORTED",
+    outcome: { output?: unknown; error?: string; cause?: string },
+  ): void {
+    const child = this.record.childExecutions![frame.history!]!;
+    if (child.status !== "RUNNING") return;
+    child.status = status;
+    Object.assign(child, outcome);
+    const details: Record<string, unknown> = {};
+    if (status === "SUCCEEDED")
+      Object.assign(details, { output: json(outcome.output), outputDetails: NOT_TRUNCATED });
+    if (outcome.error !== undefined) details.error = outcome.error;
+    if (outcome.cause !== undefined) details.cause = outcome.cause;
+    const type =
+      status === "SUCCEEDED"
+        ? "ExecutionSucceeded"
+        : status === "FAILED"
+          ? "ExecutionFailed"
+          : "ExecutionAborted";
+    const key =
+      status === "SUCCEEDED"
+        ? "executionSucceededEventDetails"
+        : status === "FAILED"
+          ? "executionFailedEventDetails"
+          : "executionAbortedEventDetails";
+    const events = child.events;
+    const entry = {
+      id: events.length + 1,
+      previousEventId: events.length,
+      timestamp: new Date(this.record.now).toISOString(),
+      type,
+      [key]: details,
+    };
+    events.push(entry as unknown as HistoryEvent);
   }
 
   private frameSucceeded(frame: Frame, output: unknown): void {
@@ -1500,6 +1639,16 @@ export class Interpreter {
       return;
     }
     const parent = this.record.frames[frame.parentId]!;
+    if (frame.history) {
+      this.endChildExecution(frame, "SUCCEEDED", { output });
+      this.inHistoryOf(parent, () => this.childSucceeded(parent, frame, output));
+      return;
+    }
+    this.childSucceeded(parent, frame, output);
+  }
+
+  /** A branch or iteration succeeded: record its result in the parent's join. */
+  private childSucceeded(parent: Frame, frame: Frame, output: unknown): void {
     delete this.record.frames[frame.id];
     const join = parent.join!;
     join.results[frame.childIndex] = output;
@@ -1507,7 +1656,9 @@ export class Interpreter {
     join.running--;
     join.finished++;
     const parentState = this.stateOf(parent);
-    if (parentState.type === "Map") {
+    if (parentState.type === "Map" && parentState.mode === "DISTRIBUTED") {
+      this.startMapIterations(parent, parentState);
+    } else if (parentState.type === "Map") {
       const succeededId = appendEvent(
         this.record,
         frame.lastEventId,
@@ -1544,6 +1695,17 @@ export class Interpreter {
   ): void {
     const record = this.record;
     if (record.status !== "RUNNING") return;
+    if (this.rootEvents && record.events !== this.rootEvents) {
+      // A failure raised inside a child execution (an engine fault) ends the parent execution.
+      const events = record.events;
+      record.events = this.rootEvents;
+      try {
+        this.endExecution(status, type, detailsKey, details);
+      } finally {
+        record.events = events;
+      }
+      return;
+    }
     record.status = status;
     record.error = details.error;
     record.cause = details.cause;
@@ -1638,6 +1800,13 @@ export class Interpreter {
 
   private startMap(frame: Frame, state: MapState): void {
     const scope = this.scope(frame, state, frame.effective);
+    if (state.itemReader) {
+      const parameters = state.itemReader.parameters
+        ? state.itemReader.parameters.evaluate(scope, this.intrinsicEnv)
+        : {};
+      this.readItems(frame, state, parameters, (items) => this.mapItemsReady(frame, state, items));
+      return;
+    }
     let items: unknown;
     if (state.items !== undefined) items = state.items;
     else if (state.itemsPath === undefined) items = frame.effective;
@@ -1646,6 +1815,68 @@ export class Interpreter {
     if (!Array.isArray(items)) {
       throw new StatesError(StatesErrors.Runtime, `Map state input must be an array but was: ${json(items)}`);
     }
+    this.mapItemsReady(frame, state, items);
+  }
+
+  /**
+   * A Distributed Map's ItemReader: the read is a request to the task resolver for the Map state
+   * (answered by its mock); what it returns is parsed as the ReaderConfig says.
+   */
+  private readItems(
+    frame: Frame,
+    state: MapState,
+    parameters: unknown,
+    then: (items: unknown[]) => void,
+  ): void {
+    const reader = state.itemReader!;
+    const record = this.record;
+    const invocationIndex = record.invocationCounts[state.name] ?? 0;
+    record.invocationCounts[state.name] = invocationIndex + 1;
+    let outcome: TaskOutcome | Promise<TaskOutcome>;
+    try {
+      outcome = this.env.resolveTask({
+        stateName: state.name,
+        resource: reader.resource,
+        parameters,
+        invocationIndex,
+        retryCount: frame.retryCount,
+        taskToken: undefined,
+        stateMachineName: record.identity.stateMachineName,
+      });
+    } catch (error) {
+      forgetSerialized();
+      throw new EngineFault(
+        "Partitura.TaskResolverFailed",
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    forgetSerialized();
+    const settle = (result: TaskOutcome) => {
+      if (result.kind === "failure") {
+        throw new StatesError(StatesErrors.ItemReaderFailed, result.cause ?? result.error);
+      }
+      if (result.kind === "pending") {
+        throw new StatesError(StatesErrors.ItemReaderFailed, "The ItemReader cannot wait for a callback.");
+      }
+      let items = itemsFromRead(reader, result.output);
+      let maxItems = reader.maxItems;
+      if (reader.maxItemsPath) {
+        const value = this.selectOrFail(
+          reader.maxItemsPath,
+          this.scope(frame, state, frame.effective),
+          "MaxItemsPath",
+        );
+        if (typeof value === "number" && Number.isInteger(value) && value >= 0) maxItems = value;
+      }
+      if (maxItems !== undefined && maxItems > 0) items = items.slice(0, maxItems);
+      then(items);
+    };
+    if (outcome instanceof Promise) this.startEvaluation(frame, outcome, settle);
+    else settle(outcome);
+  }
+
+  private mapItemsReady(frame: Frame, state: MapState, items: unknown[]): void {
+    const scope = this.scope(frame, state, frame.effective);
     this.note(frame, { afterItemsPath: items });
     let maxConcurrency = state.maxConcurrency;
     if (state.maxConcurrencyPath) {
@@ -1658,18 +1889,55 @@ export class Interpreter {
       }
       maxConcurrency = value;
     }
-    const inputs = items.map((item, index) =>
+    const source = state.itemReader ? this.readerSource(frame, state) : "STATE_DATA";
+    let inputs = items.map((item, index) =>
       state.itemSelector
         ? state.itemSelector.evaluate(
             this.scope(frame, state, frame.effective, {
-              Map: { Item: { Index: index, Value: item, Source: "STATE_DATA" } },
+              Map: { Item: { Index: index, Value: item, Source: source } },
             }),
             this.intrinsicEnv,
           )
         : item,
     );
     if (state.itemSelector) this.note(frame, { afterItemSelector: inputs });
-    this.startMapWith(frame, state, inputs, maxConcurrency, {});
+    if (state.itemBatcher) {
+      const batcher = state.itemBatcher;
+      const numberAt = (path: CompiledPath | undefined, literal: number | undefined) => {
+        if (!path) return literal;
+        const value = this.selectOrFail(path, scope, path.text);
+        return typeof value === "number" ? value : literal;
+      };
+      inputs = batchItems(inputs, {
+        maxItems: numberAt(batcher.maxItemsPerBatchPath, batcher.maxItemsPerBatch),
+        maxBytes: numberAt(batcher.maxInputBytesPerBatchPath, batcher.maxInputBytesPerBatch),
+        batchInput: batcher.batchInput?.evaluate(scope, this.intrinsicEnv),
+      });
+      this.note(frame, { afterItemBatcher: inputs });
+    }
+    let writer: MapRun["resultWriter"];
+    if (state.resultWriter?.parameters) {
+      const target = state.resultWriter.parameters.evaluate(scope, this.intrinsicEnv) as Record<
+        string,
+        unknown
+      >;
+      writer = { bucket: target?.Bucket, prefix: target?.Prefix };
+    } else if (state.resultWriter) {
+      const target = (state.resultWriter.arguments?.literal ?? {}) as Record<string, unknown>;
+      writer = { bucket: target.Bucket, prefix: target.Prefix };
+    }
+    this.startMapWith(frame, state, inputs, maxConcurrency, {}, writer);
+  }
+
+  /** `$$.Map.Item.Source` for items read by an ItemReader: the S3 object or bucket. */
+  private readerSource(frame: Frame, state: MapState): string {
+    const parameters = state.itemReader?.parameters?.evaluate(
+      this.scope(frame, state, frame.effective),
+      this.intrinsicEnv,
+    ) as { Bucket?: unknown; Key?: unknown; Prefix?: unknown } | undefined;
+    const bucket = String(parameters?.Bucket ?? "");
+    const key = parameters?.Key ?? parameters?.Prefix;
+    return key === undefined ? `S3://${bucket}` : `S3://${bucket}/${String(key)}`;
   }
 
   private startMapWith(
@@ -1678,8 +1946,10 @@ export class Interpreter {
     inputs: readonly unknown[],
     maxConcurrency: number,
     tolerance: Pick<Join, "toleratedFailureCount" | "toleratedFailurePercentage">,
+    resultWriter?: MapRun["resultWriter"],
   ): void {
     const items = inputs;
+    const distributed = state.mode === "DISTRIBUTED";
     this.note(frame, { maxConcurrency });
     frame.lastEventId = appendEvent(
       this.record,
@@ -1687,9 +1957,27 @@ export class Interpreter {
       "MapStateStarted",
       "mapStateStartedEventDetails",
       {
-        length: items.length,
+        // The size of the array for Map state iterations; 0 when an ItemReader supplies them.
+        length: state.itemReader ? 0 : items.length,
       },
     );
+    if (distributed) {
+      const { identity } = this.record;
+      const id = uuidFrom(() => this.random());
+      const mapRunArn =
+        `arn:aws:states:${identity.region}:${identity.accountId}:mapRun:` +
+        `${identity.stateMachineName}/${state.label ?? state.name}:${id}`;
+      (this.record.mapRuns ??= {})[frame.id] = { mapRunArn, id, ...(resultWriter ? { resultWriter } : {}) };
+      frame.lastEventId = appendEvent(
+        this.record,
+        frame.lastEventId,
+        "MapRunStarted",
+        "mapRunStartedEventDetails",
+        {
+          mapRunArn,
+        },
+      );
+    }
     frame.stage = { kind: "joining" };
     frame.join = {
       total: items.length,
@@ -1698,7 +1986,12 @@ export class Interpreter {
       running: 0,
       finished: 0,
       failures: 0,
-      limit: maxConcurrency === 0 ? INLINE_MAP_CONCURRENCY : maxConcurrency,
+      limit:
+        maxConcurrency === 0
+          ? distributed
+            ? DISTRIBUTED_MAP_CONCURRENCY
+            : INLINE_MAP_CONCURRENCY
+          : maxConcurrency,
       pendingInputs: [...inputs],
       childIds: [],
       startedEventId: frame.lastEventId,
@@ -1723,6 +2016,10 @@ export class Interpreter {
         continue;
       }
       join.running++;
+      if (state.mode === "DISTRIBUTED") {
+        this.startChildExecution(frame, state, index, join.pendingInputs![index]);
+        continue;
+      }
       // Concurrent iterations all follow MapStateStarted; one at a time, each follows the previous one's end.
       const eventId = appendEvent(
         this.record,
@@ -1747,7 +2044,59 @@ export class Interpreter {
     }
   }
 
+  /** Starts one child workflow execution of a Distributed Map's Map Run, with its own history. */
+  private startChildExecution(frame: Frame, state: MapState, index: number, input: unknown): void {
+    const run = this.record.mapRuns![frame.id]!;
+    const name = `${run.id}:${uuidFrom(() => this.random())}`;
+    const key = `${run.mapRunArn}#${index}`;
+    const child: ChildExecution = {
+      name,
+      mapRunArn: run.mapRunArn,
+      index,
+      input,
+      status: "RUNNING",
+      events: [
+        {
+          id: 1,
+          previousEventId: 0,
+          timestamp: iso(this.record.now),
+          type: "ExecutionStarted",
+          executionStartedEventDetails: {
+            input: json(input),
+            inputDetails: NOT_TRUNCATED,
+            roleArn: this.record.identity.roleArn,
+          },
+        } as unknown as HistoryEvent,
+      ],
+    };
+    (this.record.childExecutions ??= {})[key] = child;
+    const frameOfChild = newFrame(this.record, frame.id, index, state.processor, input, 0);
+    frameOfChild.history = key;
+    frame.join!.childIds.push(frameOfChild.id);
+    this.record.ready.push(frameOfChild.id);
+  }
+
   private joinCompleted(frame: Frame, state: ParallelState | MapState): void {
+    if (state.type === "Map" && state.mode === "DISTRIBUTED") {
+      frame.lastEventId = appendEvent(this.record, frame.lastEventId, "MapRunSucceeded");
+      const run = this.record.mapRuns![frame.id]!;
+      delete this.record.mapRuns![frame.id];
+      if (run.resultWriter) {
+        // The results go to S3 (not simulated); the state's result names the manifest, as AWS shows it.
+        const prefix = run.resultWriter.prefix;
+        const result = {
+          MapRunArn: run.mapRunArn,
+          ResultWriterDetails: {
+            Bucket: run.resultWriter.bucket,
+            Key: `${typeof prefix === "string" && prefix !== "" ? `${prefix.replace(/\/$/, "")}/` : ""}${run.id}/manifest.json`,
+          },
+        };
+        appendEvent(this.record, frame.lastEventId, "MapStateSucceeded");
+        frame.join = undefined;
+        this.completeWithResult(frame, state, result);
+        return;
+      }
+    }
     const type = state.type === "Map" ? "MapStateSucceeded" : "ParallelStateSucceeded";
     // AWS points both …StateSucceeded and the following …StateExited at the last child event.
     appendEvent(this.record, frame.lastEventId, type);
@@ -1761,12 +2110,18 @@ export class Interpreter {
     frame: Frame,
     failedType: "MapStateFailed" | "ParallelStateFailed",
     failingEventId: number,
+    mapRunFailure?: { error: string; cause?: string },
   ): void {
     const join = frame.join;
     if (join) {
       for (const childId of join.childIds) {
         const child = this.record.frames[childId];
         if (!child) continue;
+        if (child.history) {
+          this.endChildExecution(child, "ABORTED", {});
+          this.discardFrame(child);
+          continue;
+        }
         const childState = this.stateOf(child);
         if (["Task", "Wait", "Map", "Parallel"].includes(childState.type) && child.stage.kind !== "enter") {
           appendEvent(this.record, failingEventId, `${childState.type}StateAborted`);
@@ -1783,6 +2138,12 @@ export class Interpreter {
     if (join?.succeeded)
       frame.redriveMemo = { stateName: this.stateOf(frame).name, succeeded: join.succeeded };
     frame.join = undefined;
+    if (this.record.mapRuns?.[frame.id]) {
+      delete this.record.mapRuns[frame.id];
+      failingEventId = appendEvent(this.record, failingEventId, "MapRunFailed", "mapRunFailedEventDetails", {
+        ...mapRunFailure,
+      });
+    }
     frame.lastEventId = appendEvent(this.record, failingEventId, failedType);
   }
 
@@ -1833,11 +2194,15 @@ export class Interpreter {
     cause: string | undefined,
   ): void {
     const join = frame.join!;
-    const failingEventId = child.lastEventId;
-    appendEvent(this.record, failingEventId, "MapIterationFailed", "mapIterationFailedEventDetails", {
-      name: state.name,
-      index: child.childIndex,
-    });
+    const distributed = state.mode === "DISTRIBUTED";
+    // A Distributed Map's children are separate executions: the parent history has no iteration events.
+    const failingEventId = distributed ? frame.lastEventId : child.lastEventId;
+    if (!distributed) {
+      appendEvent(this.record, failingEventId, "MapIterationFailed", "mapIterationFailedEventDetails", {
+        name: state.name,
+        index: child.childIndex,
+      });
+    }
     join.running--;
     join.failures++;
     if (state.mode === "DISTRIBUTED" && this.failureTolerated(state, join)) {
@@ -1848,13 +2213,19 @@ export class Interpreter {
       if (join.finished === join.total) this.joinCompleted(frame, state);
       return;
     }
-    const exceeded =
-      state.mode === "DISTRIBUTED" &&
-      (state.toleratedFailureCount !== undefined ||
-        state.toleratedFailurePercentage !== undefined ||
-        join.toleratedFailureCount !== undefined ||
-        join.toleratedFailurePercentage !== undefined);
-    this.abortChildren(frame, "MapStateFailed", failingEventId);
+    // A Distributed Map tolerates no failure unless told otherwise: one failed child fails the Map Run.
+    const exceeded = distributed;
+    this.abortChildren(
+      frame,
+      "MapStateFailed",
+      failingEventId,
+      exceeded
+        ? {
+            error: StatesErrors.ExceedToleratedFailureThreshold,
+            cause: "The specified tolerated failure threshold was exceeded",
+          }
+        : undefined,
+    );
     if (exceeded) {
       this.stateFailed(
         frame,

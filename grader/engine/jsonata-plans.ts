@@ -16,6 +16,7 @@ import type {
   WaitState,
 } from "./definition.ts";
 import { StatesError, StatesErrors } from "./errors.ts";
+import type { BatchLimits } from "./item-reader.ts";
 import {
   unexpectedType,
   type CompiledJsonataValue,
@@ -43,6 +44,8 @@ export type EntryPlan =
       readonly maxConcurrency: number;
       readonly toleratedFailureCount?: number;
       readonly toleratedFailurePercentage?: number;
+      readonly batcher?: BatchLimits;
+      readonly resultWriter?: { readonly bucket?: unknown; readonly prefix?: unknown };
     };
 
 export interface TaskAttemptPlan {
@@ -172,9 +175,14 @@ async function failPlan(state: FailState, scope: JsonataScope, runtime: JsonataR
   };
 }
 
-async function mapPlan(state: MapState, scope: JsonataScope, runtime: JsonataRuntime): Promise<EntryPlan> {
+async function mapPlan(
+  state: MapState,
+  scope: JsonataScope,
+  runtime: JsonataRuntime,
+  readItems?: unknown[],
+): Promise<EntryPlan> {
   const fields = state.jsonata!;
-  const items = fields.items ? await fields.items.evaluate(scope, runtime) : scope.input;
+  const items = readItems ?? (fields.items ? await fields.items.evaluate(scope, runtime) : scope.input);
   if (!Array.isArray(items)) {
     if (fields.items) throw unexpectedType(fields.items, "array", items);
     throw new StatesError(
@@ -204,9 +212,23 @@ async function mapPlan(state: MapState, scope: JsonataScope, runtime: JsonataRun
       "ToleratedFailurePercentage must be between 0 and 100.",
     );
   }
+  const batcher = state.itemBatcher;
+  const writer = state.resultWriter?.arguments
+    ? ((await state.resultWriter.arguments.evaluate(scope, runtime)) as Record<string, unknown>)
+    : undefined;
   return {
     kind: "map",
     inputs,
+    batcher: batcher
+      ? {
+          maxItems: batcher.maxItemsPerBatch,
+          maxBytes: batcher.maxInputBytesPerBatch,
+          batchInput: batcher.batchInputJsonata
+            ? await batcher.batchInputJsonata.evaluate(scope, runtime)
+            : undefined,
+        }
+      : undefined,
+    resultWriter: state.resultWriter ? { bucket: writer?.Bucket, prefix: writer?.Prefix } : undefined,
     maxConcurrency: (await integerField(fields.maxConcurrency, scope, runtime, 0)) ?? state.maxConcurrency,
     toleratedFailureCount:
       (await integerField(fields.toleratedFailureCount, scope, runtime, 0)) ?? state.toleratedFailureCount,
@@ -219,6 +241,8 @@ export async function planEntry(
   state: CompiledState,
   scope: JsonataScope,
   runtime: JsonataRuntime,
+  /** Items a Distributed Map's ItemReader already read. */
+  readItems?: unknown[],
 ): Promise<EntryPlan> {
   const fields = state.jsonata!;
   switch (state.type) {
@@ -246,7 +270,7 @@ export async function planEntry(
         input: fields.arguments ? await fields.arguments.evaluate(scope, runtime) : scope.input,
       };
     case "Map":
-      return mapPlan(state, scope, runtime);
+      return mapPlan(state, scope, runtime, readItems);
     case "Task":
       throw new Error("Task states are planned per attempt");
   }
