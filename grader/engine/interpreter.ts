@@ -1509,7 +1509,6 @@ export class Interpreter {
       }
       const catcherIndex = findCatcher(state.catchers, error);
       if (catcherIndex >= 0) {
-        const catcher = state.catchers[catcherIndex]!;
         const errorOutput = cause === undefined ? { Error: error } : { Error: error, Cause: cause };
         this.catchError(frame, state, catcherIndex, errorOutput);
         return;
