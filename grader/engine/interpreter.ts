@@ -2240,8 +2240,10 @@ export class Interpreter {
   private failureTolerated(state: MapState, join: Join): boolean {
     const count = join.toleratedFailureCount ?? state.toleratedFailureCount;
     const percentage = join.toleratedFailurePercentage ?? state.toleratedFailurePercentage;
-    if (count !== undefined && join.failures <= count) return true;
-    if (percentage !== undefined) return (join.failures / join.total) * 100 <= percentage;
-    return false;
+    if (count === undefined && percentage === undefined) return false;
+    // "If you specify both values, the workflow fails when it exceeds either value."
+    const withinCount = count === undefined || join.failures <= count;
+    const withinPercentage = percentage === undefined || (join.failures / join.total) * 100 <= percentage;
+    return withinCount && withinPercentage;
   }
 }

@@ -40,7 +40,11 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       continue;
     }
     if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
+    else if (ch === '"' && text[i + 1] === '"') {
+      // AWS reads a doubled quote inside an unquoted field as one quote too ({""MyKey"":1} → {"MyKey":1}).
+      field += '"';
+      i++;
+    } else if (ch === delimiter) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -96,14 +100,29 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
+/**
+ * An S3 listing entry as the Map's items show it: `Etag` (not S3's `ETag`) and `LastModified` in
+ * epoch seconds, as in AWS's ItemReader example.
+ */
+function listedObject(entry: unknown): unknown {
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return entry;
+  const { ETag, LastModified, ...rest } = entry as Record<string, unknown>;
+  const item: Record<string, unknown> = { ...rest };
+  if (ETag !== undefined && !("Etag" in item)) item.Etag = ETag;
+  if (typeof LastModified === "string" && !Number.isNaN(Date.parse(LastModified))) {
+    item.LastModified = Math.floor(Date.parse(LastModified) / 1000);
+  } else if (LastModified !== undefined) item.LastModified = LastModified;
+  return item;
+}
+
 /** The items a reader yields from the read's result, before MaxItems. */
 export function itemsFromRead(reader: ItemReader, body: unknown): unknown[] {
   switch (reader.inputType) {
     case "LIST": {
       const contents = (body as { Contents?: unknown } | null)?.Contents;
-      if (Array.isArray(body)) return body;
-      if (!Array.isArray(contents)) readerFailed("The ListObjectsV2 response has no Contents list.");
-      return contents;
+      const listed = Array.isArray(body) ? body : contents;
+      if (!Array.isArray(listed)) readerFailed("The ListObjectsV2 response has no Contents list.");
+      return listed.map(listedObject);
     }
     case "CSV":
       return csvItems(reader, body);
