@@ -1,0 +1,41 @@
+/** Every UI string the course site shows (Starlight's own UI comes from its built-in pt-BR translation). */
+export const ui = {
+  siteTitle: "Partitura · Aula 14",
+  siteDescription: "Curso interativo: Orquestração de Workflows com AWS Step Functions.",
+  sidebarHome: "Início",
+  sidebarLessons: "Aula 14 – Step Functions",
+  homeTitle: "Aula 14 – Orquestração de Workflows com AWS Step Functions",
+  homeTagline:
+    "A aula completa, com os diagramas dos workflows gerados a partir da própria definição em ASL.",
+  startLesson: "Começar pela primeira lição",
+  lessonsHeading: "Lições",
+  lessonsIntro: "Na ordem da aula. Cada página corresponde a uma seção do material original.",
+  exercisesHeading: "Exercícios",
+  exercisesNone: "Os exercícios ainda não foram publicados.",
+  exercisePractises: "lição:",
+  progressHeading: "Seu progresso",
+  progressIntro: "Guardado só neste navegador.",
+  progressLessons: (opened: number, total: number) => `Lições abertas: ${opened} de ${total}`,
+  progressExercises: (graded: number, total: number) => `Exercícios avaliados: ${graded} de ${total}`,
+  progressExerciseScore: (points: number, max: number) => `${points} de ${max} pontos`,
+  progressNotGraded: "ainda não avaliado",
+  progressOpened: "aberta",
+  progressClear: "Apagar meu progresso",
+  progressCleared: "Progresso apagado.",
+  progressUnavailable:
+    "O armazenamento local está desativado neste navegador; o progresso não pode ser mostrado.",
+  aboutHeading: "Sobre esta aula",
+  graph: {
+    title: (name: string) => `Grafo do workflow ${name}`,
+    untitled: "sem comentário",
+    description: (states: readonly string[]) =>
+      `Diagrama gerado com ${states.length === 1 ? "1 estado" : `${states.length} estados`}: ${states.join(", ")}.`,
+    start: "Início",
+    end: "Fim",
+    defaultBranch: "Default",
+    choiceRule: (index: number) => `Regra ${index}`,
+    iterations: "por item",
+    branch: (index: number) => `Ramo ${index}`,
+    generatedFrom: "Diagrama gerado a partir de",
+  },
+} as const;

@@ -1,0 +1,31 @@
+/**
+ * What the site keeps in localStorage. Every key starts with "partitura:" so the home page can read the
+ * student's progress and "Apagar meu progresso" removes exactly what the course wrote.
+ *
+ * Writers: the lesson-visit script in astro.config.mjs (`licao-visitada`); the exercise page (a later slice)
+ * writes `exercicio:<slug>` with {@link ExerciseProgress}.
+ */
+export const PROGRESS_PREFIX = "partitura:";
+
+export const lessonVisitedKey = (slug: string): string => `${PROGRESS_PREFIX}licao-visitada:${slug}`;
+
+export const exerciseKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}`;
+
+/** The value stored under {@link exerciseKey}: the best score the student got with "Avaliar". */
+export interface ExerciseProgress {
+  readonly points: number;
+  readonly maxPoints: number;
+}
+
+export function parseExerciseProgress(raw: string | null): ExerciseProgress | undefined {
+  if (raw === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== "object" || value === null) return undefined;
+    const { points, maxPoints } = value as Record<string, unknown>;
+    if (typeof points !== "number" || typeof maxPoints !== "number" || maxPoints <= 0) return undefined;
+    return { points, maxPoints };
+  } catch {
+    return undefined;
+  }
+}

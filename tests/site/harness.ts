@@ -1,0 +1,121 @@
+/**
+ * Browser-test harness: builds the site once into a temporary folder, serves it on 127.0.0.1 with a tiny
+ * static server, and drives Debian's Chromium through playwright-core (the test tool's own browser
+ * download does not work here; `.ci/run` installs /usr/bin/chromium).
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { promisify } from "node:util";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const CHROMIUM = process.env["PARTITURA_CHROMIUM"] ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const run = promisify(execFile);
+
+/** Runs `astro build` into a fresh temporary folder and returns it. */
+export async function buildSite(): Promise<{ outDir: string; seconds: number }> {
+  const outDir = mkdtempSync(join(tmpdir(), "partitura-site-"));
+  const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
+  const started = performance.now();
+  await run(process.execPath, [astro, "build", "--outDir", outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { outDir, seconds: (performance.now() - started) / 1000 };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+};
+
+/** Serves a built site; `/x/` maps to `/x/index.html`, like any static host. */
+export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      response.writeHead(404, { "content-type": TYPES[".html"] }).end(readIfExists(join(dir, "404.html")));
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+function readIfExists(file: string): string {
+  return existsSync(file) ? readFileSync(file, "utf8") : "Not found";
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium não encontrado em ${CHROMIUM}. Instale com: apt-get install -y chromium (ou defina PARTITURA_CHROMIUM).`,
+    );
+  }
+  // chromium.launch always starts from a fresh temporary user-data-dir.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The lesson text this site must follow: a copy of the seed kept next to the lessons (ignored by the content
+ * collection because of the leading underscore), so the tests run in any clone.
+ */
+export const SEED = join(ROOT, "lessons", "_fonte", "aula-14-step-functions.md");
+
+/** Top-level (`# `) headings of a Markdown text, ignoring lines inside code fences. */
+export function topLevelHeadings(markdown: string): string[] {
+  const headings: string[] = [];
+  let inFence = false;
+  for (const line of markdown.split("\n")) {
+    if (line.startsWith("```")) inFence = !inFence;
+    else if (!inFence && line.startsWith("# ")) headings.push(line.slice(2).trim());
+  }
+  return headings;
+}
+
+/** Bodies of the fenced code blocks of a Markdown text. */
+export function codeBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].map((match) => match[1] ?? "");
+}
