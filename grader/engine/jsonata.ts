@@ -23,6 +23,11 @@ import { nextRandom, seedFromString } from "./random.ts";
 
 /** Evaluation steps (JSONata AST nodes visited) one expression may take before it is stopped. */
 export const JSONATA_MAX_STEPS = 1_000_000;
+/**
+ * Items one intermediate sequence may hold. AWS fails such expressions with a memory limit (it
+ * rejects `[1..900000] ~> $count()`); this bound keeps a browser tab's memory safe.
+ */
+export const JSONATA_MAX_SEQUENCE = 1_000_000;
 /** Nesting depth of one evaluation (deep or endless recursion). */
 export const JSONATA_MAX_DEPTH = 4_000;
 
@@ -104,9 +109,19 @@ function onEvaluateEntry(_node: unknown, _input: unknown, environment: jsonata.E
   }
 }
 
-function onEvaluateExit(_node: unknown, _input: unknown, environment: jsonata.Environment): void {
+function onEvaluateExit(
+  _node: unknown,
+  _input: unknown,
+  environment: jsonata.Environment,
+  result: unknown,
+): void {
   const budget = environment.lookup(BUDGET_KEY) as Budget | undefined;
   if (budget) budget.depth--;
+  if (Array.isArray(result) && result.length > JSONATA_MAX_SEQUENCE) {
+    budgetExceeded(
+      `a expressão criou uma sequência de ${result.length.toLocaleString("pt-BR")} itens; o limite é ${JSONATA_MAX_SEQUENCE.toLocaleString("pt-BR")} (a AWS também falha por memória)`,
+    );
+  }
 }
 
 function functionError(message: string): never {

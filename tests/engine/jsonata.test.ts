@@ -61,6 +61,13 @@ describe("JSONata evaluation", () => {
     expect(deep.error).toBe("States.QueryEvaluationError");
   });
 
+  it("fails an expression that builds an enormous sequence, as AWS does for [1..900000]", async () => {
+    // AWS fails `[1..900000] ~> $count()` with a memory limit (States.QueryEvaluationError), as
+    // measured against real AWS in https://github.com/floci-io/floci/issues/2737.
+    const result = await runExecution(pass("{% [1..10000000] ~> $count() %}"), {});
+    expect(result.error).toBe("States.QueryEvaluationError");
+  });
+
   it("has no $eval: AWS documents $parse in its place", async () => {
     // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html ("$eval is not available")
     const result = await runExecution(pass("{% $eval('1 + 1') %}"), {});
