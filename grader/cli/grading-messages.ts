@@ -1,0 +1,24 @@
+/** pt-BR sentences of the exercise commands (`partitura exercises`, `partitura check-exercises`). */
+export const gradingCliMessages = {
+  unknownExercise: (name: string, available: readonly string[]) =>
+    `Exercício desconhecido: '${name}'. Disponíveis: ${available.length ? available.join(", ") : "(nenhum)"}.`,
+  slugMismatch: (slug: string, folder: string) =>
+    `'slug' é '${slug}', mas a pasta se chama '${folder}': os dois precisam ser iguais`,
+  noExercises: (root: string) => `Nenhum exercício encontrado em ${root}.`,
+  listHeading: (count: number) => `${count} exercício(s):`,
+  listColumns: ["exercício", "título", "pontos", "cenários (ocultos)", "seção da aula"] as const,
+  scenarioCount: (total: number, hidden: number) => `${total} (${hidden})`,
+  brokenExercise: (message: string) => `✗ ${message}`,
+  checking: (slug: string) => `Verificando ${slug}…`,
+  checkOk: (slug: string, starter: number, solution: number) =>
+    `✓ ${slug}: inicial ${formatPercent(starter)}, solução ${formatPercent(solution)}`,
+  checkFailed: (slug: string) => `✗ ${slug}:`,
+  finding: (message: string) => `    - ${message}`,
+  summaryOk: (count: number) => `Todos os ${count} exercícios estão consistentes.`,
+  summaryFailed: (bad: number, count: number) => `${bad} de ${count} exercício(s) com problemas.`,
+  badOption: (detail: string) => `Opção inválida: ${detail}. Use 'partitura --help'.`,
+};
+
+export function formatPercent(value: number): string {
+  return `${value.toLocaleString("pt-BR", { maximumFractionDigits: 2 })} %`;
+}

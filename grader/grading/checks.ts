@@ -1,0 +1,342 @@
+/** Evaluating checks: static ones on the definition, scenario ones on an execution's result and history. */
+import type { ExecutionResult } from "../engine/index.ts";
+import type { ScenarioCheck, StaticCheck, WorkflowType } from "./exercise-format.ts";
+import { backoffsOf, type ExecutionTrace, type StateVisit } from "./history.ts";
+import { deepEqual, fail, matchValue, PASS, type Verdict } from "./matchers.ts";
+import { gradingMessages as m } from "./messages.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Static checks
+// ---------------------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export interface DefinitionState {
+  readonly name: string;
+  readonly state: Json;
+}
+
+/** Every state of a definition, nested Parallel branches and Map processors included, in file order. */
+export function allStates(definition: unknown): DefinitionState[] {
+  const found: DefinitionState[] = [];
+  const visit = (scope: unknown, depth: number) => {
+    if (!isObject(scope) || depth > 40) return;
+    const states = scope["States"];
+    if (!isObject(states)) return;
+    for (const name of Object.keys(states)) {
+      const state = states[name];
+      if (!isObject(state)) continue;
+      found.push({ name, state });
+      if (Array.isArray(state["Branches"])) for (const branch of state["Branches"]) visit(branch, depth + 1);
+      visit(state["ItemProcessor"], depth + 1);
+      visit(state["Iterator"], depth + 1);
+    }
+  };
+  visit(definition, 0);
+  return found;
+}
+
+function errorsCovered(errorEquals: unknown, wanted: readonly string[]): boolean {
+  return Array.isArray(errorEquals) && wanted.every((error) => errorEquals.includes(error));
+}
+
+function fieldAt(state: Json, field: string): unknown {
+  let value: unknown = state;
+  for (const part of field.split(".")) {
+    if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = value[part];
+  }
+  return value;
+}
+
+export function evaluateStaticCheck(
+  check: StaticCheck,
+  definition: unknown,
+  workflowType: WorkflowType,
+): Verdict {
+  const states = allStates(definition);
+  const stateNamed = (name: string) => states.find((entry) => entry.name === name)?.state;
+  switch (check.type) {
+    case "stateTypeUsed": {
+      const count = states.filter((entry) => entry.state["Type"] === check.stateType).length;
+      const min = check.min ?? (check.max === undefined ? 1 : 0);
+      return count >= min && (check.max === undefined || count <= check.max)
+        ? PASS
+        : fail(m.stateTypeCount(check.stateType, count));
+    }
+    case "everyTaskHasRetry": {
+      const missing = states
+        .filter((entry) => entry.state["Type"] === "Task")
+        .filter((entry) => {
+          const retry = entry.state["Retry"];
+          if (!Array.isArray(retry) || retry.length === 0) return true;
+          if (!check.errors) return false;
+          return !check.errors.every((error) =>
+            retry.some(
+              (retrier) =>
+                isObject(retrier) &&
+                Array.isArray(retrier["ErrorEquals"]) &&
+                (retrier["ErrorEquals"].includes(error) || retrier["ErrorEquals"].includes("States.ALL")),
+            ),
+          );
+        })
+        .map((entry) => entry.name);
+      return missing.length === 0 ? PASS : fail(m.tasksWithoutRetry(missing));
+    }
+    case "retrier": {
+      const state = stateNamed(check.state);
+      if (!state) return fail(m.stateMissing(check.state));
+      const retry = Array.isArray(state["Retry"]) ? state["Retry"].filter(isObject) : [];
+      const retrier = retry.find((entry) => errorsCovered(entry["ErrorEquals"], check.errors));
+      if (!retrier) return fail(m.noMatchingRetrier(check.state, check.errors));
+      const interval = retrier["IntervalSeconds"] ?? 1;
+      const attempts = retrier["MaxAttempts"] ?? 3;
+      const rate = retrier["BackoffRate"] ?? 2;
+      if (check.intervalSeconds !== undefined && interval !== check.intervalSeconds) {
+        return fail(m.retrierField("IntervalSeconds", String(check.intervalSeconds), interval));
+      }
+      if (check.maxAttempts !== undefined && attempts !== check.maxAttempts) {
+        return fail(m.retrierField("MaxAttempts", String(check.maxAttempts), attempts));
+      }
+      if (check.backoffRate !== undefined && rate !== check.backoffRate) {
+        return fail(m.retrierField("BackoffRate", String(check.backoffRate), rate));
+      }
+      if (
+        check.backoffRateAtLeast !== undefined &&
+        !(typeof rate === "number" && rate >= check.backoffRateAtLeast)
+      ) {
+        return fail(m.retrierField("BackoffRate", `≥ ${check.backoffRateAtLeast}`, rate));
+      }
+      return PASS;
+    }
+    case "catcher": {
+      const state = stateNamed(check.state);
+      if (!state) return fail(m.stateMissing(check.state));
+      const catchers = Array.isArray(state["Catch"]) ? state["Catch"].filter(isObject) : [];
+      const found = catchers.some(
+        (catcher) =>
+          (check.errors === undefined || errorsCovered(catcher["ErrorEquals"], check.errors)) &&
+          (check.next === undefined || catcher["Next"] === check.next) &&
+          (check.resultPath === undefined ||
+            (check.resultPath === null
+              ? catcher["ResultPath"] === null
+              : catcher["ResultPath"] === check.resultPath)),
+      );
+      return found ? PASS : fail(m.noMatchingCatcher(check.state));
+    }
+    case "resource": {
+      if (check.state !== undefined) {
+        const state = stateNamed(check.state);
+        if (!state) return fail(m.stateMissing(check.state));
+        const resource = state["Resource"];
+        return typeof resource === "string" && resource.includes(check.contains)
+          ? PASS
+          : fail(m.resourceOfState(check.state, resource));
+      }
+      return states.some((entry) => String(entry.state["Resource"] ?? "").includes(check.contains))
+        ? PASS
+        : fail(m.resourceMissing(check.contains));
+    }
+    case "stateField": {
+      const state = stateNamed(check.state);
+      if (!state) return fail(m.stateMissing(check.state));
+      const value = fieldAt(state, check.field);
+      const problem = fail(m.fieldGot(check.state, check.field, value));
+      if (check.exists !== undefined && (value !== undefined) !== check.exists) return problem;
+      if (check.equals !== undefined && !deepEqual(value, check.equals)) return problem;
+      if (check.atLeast !== undefined && !(typeof value === "number" && value >= check.atLeast))
+        return problem;
+      if (check.atMost !== undefined && !(typeof value === "number" && value <= check.atMost)) return problem;
+      return PASS;
+    }
+    case "workflowType":
+      return workflowType === check.expect ? PASS : fail(m.workflowTypeGot(check.expect, workflowType));
+    case "maxStates":
+      return states.length <= check.max ? PASS : fail(m.maxStatesGot(states.length, check.max));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario checks
+// ---------------------------------------------------------------------------------------------
+
+export interface ScenarioRun {
+  readonly result: ExecutionResult;
+  readonly trace: ExecutionTrace;
+  readonly workflowType: WorkflowType;
+}
+
+/** AWS list prices (us-east-1, 2025): what the cost lesson's estimates use. */
+export const PRICING = {
+  standardPerTransition: 0.000025,
+  expressPerRequest: 0.000001,
+  expressPerGbSecond: 0.00001667,
+  expressMinimumMemoryMb: 64,
+  expressBillingIncrementMs: 100,
+} as const;
+
+export function estimateMonthlyCost(
+  type: WorkflowType,
+  executions: number,
+  transitions: number,
+  durationSeconds: number,
+  memoryMb: number = PRICING.expressMinimumMemoryMb,
+): number {
+  if (type === "STANDARD") return executions * transitions * PRICING.standardPerTransition;
+  const billedMs =
+    Math.max(1, Math.ceil((durationSeconds * 1000) / PRICING.expressBillingIncrementMs)) *
+    PRICING.expressBillingIncrementMs;
+  const gbSeconds = (Math.max(memoryMb, PRICING.expressMinimumMemoryMb) / 1024) * (billedMs / 1000);
+  return executions * (PRICING.expressPerRequest + gbSeconds * PRICING.expressPerGbSecond);
+}
+
+function visitNumber(trace: ExecutionTrace, state: string, visit = 1): StateVisit | Verdict {
+  const visits = trace.visitsOf(state);
+  if (visits.length === 0) return fail(m.stateNeverEntered(state));
+  const chosen = visits[visit - 1];
+  return chosen ?? fail(m.stateVisitMissing(state, visit, visits.length));
+}
+
+function isVerdict(value: StateVisit | Verdict): value is Verdict {
+  return "passed" in value;
+}
+
+function endOf(visit: StateVisit): number {
+  return visit.exitedAt ?? visit.lastEventAt;
+}
+
+function isSubsequence(expected: readonly string[], path: readonly string[]): boolean {
+  let index = 0;
+  for (const name of path) if (name === expected[index]) index++;
+  return index === expected.length;
+}
+
+export function evaluateScenarioCheck(check: ScenarioCheck, run: ScenarioRun): Verdict {
+  const { result, trace } = run;
+  switch (check.type) {
+    case "status": {
+      if (result.status !== check.expect) return fail(m.statusGot(check.expect, result.status, result.error));
+      if (check.error !== undefined && result.error !== check.error)
+        return fail(m.statusErrorGot(check.error, result.error));
+      return PASS;
+    }
+    case "output":
+      if (result.status !== "SUCCEEDED") return fail(m.outputNoResult(result.status));
+      return matchValue(result.output, check);
+    case "visited": {
+      const path = trace.path;
+      if (check.order && !isSubsequence(check.order, path)) return fail(m.orderBroken(check.order, path));
+      const missing = (check.includes ?? []).filter((name) => !path.includes(name));
+      if (missing.length > 0) return fail(m.notVisited(missing));
+      const forbidden = (check.excludes ?? []).filter((name) => path.includes(name));
+      if (forbidden.length > 0) return fail(m.visitedForbidden(forbidden));
+      return PASS;
+    }
+    case "retries": {
+      const visit = visitNumber(trace, check.state, check.visit);
+      if (isVerdict(visit)) return visit;
+      const retries = Math.max(0, visit.attempts.length - 1);
+      if (check.count !== undefined && retries !== check.count)
+        return fail(m.retriesGot(check.count, retries));
+      if (check.backoffSeconds) {
+        const got = backoffsOf(visit);
+        const same =
+          got.length === check.backoffSeconds.length &&
+          got.every((value, index) => Math.abs(value - check.backoffSeconds![index]!) < 0.0015);
+        if (!same) return fail(m.backoffGot(check.backoffSeconds, got));
+      }
+      return PASS;
+    }
+    case "caught": {
+      const visits = trace.visitsOf(check.state);
+      if (visits.length === 0) return fail(m.stateNeverEntered(check.state));
+      const caught = visits.find((visit) => visit.caught)?.caught;
+      if (check.none) {
+        return caught ? fail(m.caughtUnexpected(check.state, caught.error, caught.next ?? "?")) : PASS;
+      }
+      if (!caught) return fail(m.nothingCaught(check.state));
+      if (check.next !== undefined && caught.next !== check.next)
+        return fail(m.caughtWrongNext(check.next, caught.next ?? "?"));
+      if (check.error !== undefined && caught.error !== check.error)
+        return fail(m.caughtWrongError(check.error, caught.error));
+      return PASS;
+    }
+    case "duration": {
+      let seconds: number;
+      if (check.state !== undefined) {
+        const visit = visitNumber(trace, check.state);
+        if (isVerdict(visit)) return visit;
+        if (visit.exitedAt === undefined && visit.stateType !== "Fail")
+          return fail(m.stateNotFinished(check.state));
+        seconds = (endOf(visit) - visit.enteredAt) / 1000;
+      } else {
+        seconds = (trace.endAt - trace.startAt) / 1000;
+      }
+      const ok =
+        (check.minSeconds === undefined || seconds >= check.minSeconds - 1e-9) &&
+        (check.maxSeconds === undefined || seconds <= check.maxSeconds + 1e-9);
+      return ok ? PASS : fail(m.durationGot(seconds, check.minSeconds, check.maxSeconds));
+    }
+    case "overlap": {
+      const intervals: Array<{ name: string; start: number; end: number }> = [];
+      for (const name of check.states) {
+        const visit = visitNumber(trace, name);
+        if (isVerdict(visit)) return visit;
+        intervals.push({ name, start: visit.enteredAt, end: endOf(visit) });
+      }
+      for (let i = 0; i < intervals.length; i++) {
+        for (let j = i + 1; j < intervals.length; j++) {
+          const a = intervals[i]!;
+          const b = intervals[j]!;
+          if (!(a.start < b.end && b.start < a.end)) return fail(m.notOverlapping(a.name, b.name));
+        }
+      }
+      return PASS;
+    }
+    case "transitions": {
+      const got = result.stateTransitions;
+      const ok =
+        (check.min === undefined || got >= check.min) && (check.max === undefined || got <= check.max);
+      return ok ? PASS : fail(m.transitionsGot(got, check.min, check.max));
+    }
+    case "workflowType":
+      return run.workflowType === check.expect
+        ? PASS
+        : fail(m.workflowTypeGot(check.expect, run.workflowType));
+    case "cost": {
+      const usd = estimateMonthlyCost(
+        run.workflowType,
+        check.executionsPerMonth,
+        result.stateTransitions,
+        (trace.endAt - trace.startAt) / 1000,
+        check.memoryMb,
+      );
+      return usd <= check.maxUsd + 1e-9
+        ? PASS
+        : fail(m.costGot(run.workflowType, usd, check.maxUsd, check.executionsPerMonth));
+    }
+    case "stateInput": {
+      const visit = visitNumber(trace, check.state, check.visit);
+      if (isVerdict(visit)) return visit;
+      return matchValue(visit.input, check);
+    }
+    case "taskParameters": {
+      const invocation = check.invocation ?? 1;
+      const attempt = trace.invocationsOf(check.state)[invocation - 1];
+      if (!attempt) return fail(m.taskNeverInvoked(check.state, invocation));
+      return matchValue(attempt.parameters, check);
+    }
+    case "invocations": {
+      const got = trace.invocationsOf(check.state).length;
+      const ok =
+        (check.count === undefined || got === check.count) &&
+        (check.min === undefined || got >= check.min) &&
+        (check.max === undefined || got <= check.max);
+      return ok ? PASS : fail(m.invocationsGot(check.state, got));
+    }
+  }
+}

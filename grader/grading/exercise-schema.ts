@@ -1,0 +1,277 @@
+/**
+ * JSON Schema (draft-07) of an exercise file (`exercises/<slug>/exercicio.yaml`). `parseExercise` validates
+ * with ajv against it; `exercises/exercise.schema.json` is the same object written out for editors
+ * (a test keeps the two equal).
+ */
+
+const identifier = { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$", maxLength: 80 } as const;
+const text = { type: "string", minLength: 1 } as const;
+const stateName = { type: "string", minLength: 1, maxLength: 80 } as const;
+const nonNegative = { type: "number", minimum: 0 } as const;
+const positiveInteger = { type: "integer", minimum: 1 } as const;
+const workflowType = { enum: ["STANDARD", "EXPRESS"] } as const;
+const stringList = { type: "array", items: text, minItems: 1 } as const;
+const stateList = { type: "array", items: stateName, minItems: 1 } as const;
+
+const checkBase = {
+  id: identifier,
+  description: text,
+  points: nonNegative,
+  feedback: text,
+} as const;
+const checkRequired = ["id", "description", "points", "feedback", "type"];
+
+const pathAssertion = {
+  type: "object",
+  additionalProperties: false,
+  required: ["path"],
+  properties: {
+    path: { type: "string", pattern: "^\\$" },
+    equals: {},
+    includes: {},
+    exists: { type: "boolean" },
+    length: { type: "integer", minimum: 0 },
+  },
+} as const;
+
+const matcherProperties = {
+  equals: {},
+  includes: {},
+  paths: { type: "array", items: pathAssertion, minItems: 1 },
+} as const;
+/** Exactly one of equals / includes / paths. */
+const oneMatcher = {
+  oneOf: [{ required: ["equals"] }, { required: ["includes"] }, { required: ["paths"] }],
+} as const;
+
+function check(type: string, properties: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: [...checkRequired, ...((extra.required as string[] | undefined) ?? [])],
+    properties: { ...checkBase, type: { const: type }, ...properties },
+    ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== "required")),
+  };
+}
+
+const scenarioChecks = [
+  check(
+    "status",
+    { expect: { enum: ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"] }, error: text },
+    { required: ["expect"] },
+  ),
+  check("output", matcherProperties, oneMatcher),
+  check(
+    "visited",
+    { order: stateList, includes: stateList, excludes: stateList },
+    { anyOf: [{ required: ["order"] }, { required: ["includes"] }, { required: ["excludes"] }] },
+  ),
+  check(
+    "retries",
+    {
+      state: stateName,
+      count: { type: "integer", minimum: 0 },
+      backoffSeconds: { type: "array", items: nonNegative },
+      visit: positiveInteger,
+    },
+    { required: ["state"], anyOf: [{ required: ["count"] }, { required: ["backoffSeconds"] }] },
+  ),
+  check(
+    "caught",
+    { state: stateName, next: stateName, error: text, none: { const: true } },
+    { required: ["state"] },
+  ),
+  check(
+    "duration",
+    { state: stateName, minSeconds: nonNegative, maxSeconds: nonNegative },
+    { anyOf: [{ required: ["minSeconds"] }, { required: ["maxSeconds"] }] },
+  ),
+  check("overlap", { states: { type: "array", items: stateName, minItems: 2 } }, { required: ["states"] }),
+  check(
+    "transitions",
+    { min: { type: "integer", minimum: 0 }, max: { type: "integer", minimum: 0 } },
+    { anyOf: [{ required: ["min"] }, { required: ["max"] }] },
+  ),
+  check("workflowType", { expect: workflowType }, { required: ["expect"] }),
+  check(
+    "cost",
+    { executionsPerMonth: positiveInteger, maxUsd: nonNegative, memoryMb: positiveInteger },
+    { required: ["executionsPerMonth", "maxUsd"] },
+  ),
+  check(
+    "stateInput",
+    { state: stateName, visit: positiveInteger, ...matcherProperties },
+    {
+      required: ["state"],
+      ...oneMatcher,
+    },
+  ),
+  check(
+    "taskParameters",
+    { state: stateName, invocation: positiveInteger, ...matcherProperties },
+    {
+      required: ["state"],
+      ...oneMatcher,
+    },
+  ),
+  check(
+    "invocations",
+    {
+      state: stateName,
+      count: { type: "integer", minimum: 0 },
+      min: { type: "integer", minimum: 0 },
+      max: { type: "integer", minimum: 0 },
+    },
+    { required: ["state"], anyOf: [{ required: ["count"] }, { required: ["min"] }, { required: ["max"] }] },
+  ),
+];
+
+const staticChecks = [
+  check(
+    "stateTypeUsed",
+    {
+      stateType: { enum: ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] },
+      min: { type: "integer", minimum: 0 },
+      max: { type: "integer", minimum: 0 },
+    },
+    { required: ["stateType"] },
+  ),
+  check("everyTaskHasRetry", { errors: stringList }),
+  check(
+    "retrier",
+    {
+      state: stateName,
+      errors: stringList,
+      intervalSeconds: nonNegative,
+      maxAttempts: { type: "integer", minimum: 0 },
+      backoffRate: nonNegative,
+      backoffRateAtLeast: nonNegative,
+    },
+    { required: ["state", "errors"] },
+  ),
+  check(
+    "catcher",
+    { state: stateName, errors: stringList, next: stateName, resultPath: { type: ["string", "null"] } },
+    { required: ["state"] },
+  ),
+  check("resource", { state: stateName, contains: text }, { required: ["contains"] }),
+  check(
+    "stateField",
+    {
+      state: stateName,
+      field: text,
+      exists: { type: "boolean" },
+      equals: {},
+      atLeast: { type: "number" },
+      atMost: { type: "number" },
+    },
+    {
+      required: ["state", "field"],
+      anyOf: [
+        { required: ["exists"] },
+        { required: ["equals"] },
+        { required: ["atLeast"] },
+        { required: ["atMost"] },
+      ],
+    },
+  ),
+  check("workflowType", { expect: workflowType }, { required: ["expect"] }),
+  check("maxStates", { max: positiveInteger }, { required: ["max"] }),
+];
+
+function discriminated(variants: Array<ReturnType<typeof check>>) {
+  return {
+    type: "object",
+    required: ["type"],
+    discriminator: { propertyName: "type" },
+    oneOf: variants,
+  };
+}
+
+const mockedResponse = {
+  type: "object",
+  minProperties: 1,
+  propertyNames: { pattern: "^[0-9]+(-[0-9]+)?$" },
+  additionalProperties: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      Return: {},
+      Throw: {
+        type: "object",
+        additionalProperties: false,
+        required: ["Error"],
+        properties: { Error: text, Cause: { type: "string" } },
+      },
+      DurationSeconds: nonNegative,
+    },
+    oneOf: [{ required: ["Return"] }, { required: ["Throw"] }],
+  },
+} as const;
+
+const scenario = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "title", "visibility", "checks"],
+  properties: {
+    id: identifier,
+    title: text,
+    visibility: { enum: ["public", "hidden"] },
+    concept: text,
+    input: {},
+    inputFile: text,
+    workflowType,
+    mocks: {
+      description: "Task state name → mocked response (Step Functions Local's MockedResponses entry).",
+      type: "object",
+      additionalProperties: mockedResponse,
+    },
+    mockConfig: {
+      type: "object",
+      additionalProperties: false,
+      required: ["file", "testCase"],
+      properties: { file: text, testCase: text, stateMachine: text },
+    },
+    checks: { type: "array", minItems: 1, items: discriminated(scenarioChecks) },
+  },
+  allOf: [
+    { if: { properties: { visibility: { const: "hidden" } } }, then: { required: ["concept"] } },
+    { not: { required: ["input", "inputFile"] } },
+    { not: { required: ["mocks", "mockConfig"] } },
+  ],
+} as const;
+
+export const exerciseSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://partitura.dev/schemas/exercise.schema.json",
+  title: "Exercício do Partitura",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "slug",
+    "title",
+    "points",
+    "lessonSection",
+    "learningGoals",
+    "statement",
+    "starter",
+    "solution",
+    "scenarios",
+  ],
+  properties: {
+    $schema: { type: "string" },
+    slug: identifier,
+    title: text,
+    points: { type: "number", exclusiveMinimum: 0 },
+    lessonSection: text,
+    learningGoals: stringList,
+    statement: text,
+    starter: text,
+    solution: text,
+    stateMachineName: { type: "string", pattern: "^[A-Za-z0-9_-]{1,80}$" },
+    workflowType,
+    maxStateTransitions: { type: "integer", minimum: 1, maximum: 1000000 },
+    staticChecks: { type: "array", items: discriminated(staticChecks) },
+    scenarios: { type: "array", minItems: 1, items: scenario },
+  },
+} as const;

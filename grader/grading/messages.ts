@@ -1,0 +1,144 @@
+/** Every sentence the grading core shows a person, in Brazilian Portuguese. */
+
+const q = (value: string) => `'${value}'`;
+const list = (values: readonly string[]) => values.map(q).join(", ");
+const seconds = (value: number) => `${Number(value.toFixed(3))} s`;
+const money = (value: number) =>
+  value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function showValue(value: unknown, max = 160): string {
+  const text = value === undefined ? "(nada)" : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const gradingMessages = {
+  // ----- exercise format -------------------------------------------------------------------
+  missingExerciseFile: "a pasta do exercício não tem 'exercicio.yaml'",
+  yamlSyntax: (what: string) => `erro de sintaxe YAML: ${what}`,
+  jsonSyntax: (what: string) => `erro de sintaxe JSON: ${what}`,
+  schemaRequired: (field: string) => `falta o campo obrigatório ${q(field)}`,
+  schemaUnknownField: (field: string) => `campo desconhecido ${q(field)} (erro de digitação?)`,
+  schemaType: (expected: string) => `o valor deveria ser ${expected}`,
+  schemaEnum: (allowed: readonly unknown[]) =>
+    `valor não permitido; use um destes: ${allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+  schemaConst: (allowed: unknown) => `o valor deveria ser ${JSON.stringify(allowed)}`,
+  schemaMinimum: (limit: number) => `o número deveria ser ≥ ${limit}`,
+  schemaExclusiveMinimum: (limit: number) => `o número deveria ser > ${limit}`,
+  schemaMaximum: (limit: number) => `o número deveria ser ≤ ${limit}`,
+  schemaMinItems: (limit: number) => `a lista precisa de pelo menos ${limit} item(ns)`,
+  schemaMinLength: "o texto não pode ser vazio",
+  schemaPattern: (pattern: string) => `o texto não segue o formato esperado (${pattern})`,
+  schemaIdentifier: "use só letras minúsculas, números e hífens (ex.: 'pagamento-ok')",
+  schemaPropertyName: (name: string) =>
+    `a chave ${q(name)} não é um número de invocação: use "0", "3" ou um intervalo "1-2"`,
+  schemaOneMatcher: "use exatamente um de 'equals', 'includes' ou 'paths'",
+  schemaOneOfReturnThrow: 'cada invocação simulada precisa de exatamente um de "Return" ou "Throw"',
+  schemaAnyOf: (fields: readonly string[]) => `informe ao menos um destes campos: ${list(fields)}`,
+  schemaHiddenConcept:
+    "um cenário oculto precisa de 'concept': o conceito que ele verifica, mostrado no lugar dos dados",
+  schemaNotBoth: (a: string, b: string) => `use ${q(a)} ou ${q(b)}, não os dois`,
+  schemaUnknownCheck: (type: string, allowed: readonly string[]) =>
+    `tipo de verificação desconhecido ${q(type)}; tipos válidos: ${list(allowed)}`,
+  schemaGeneric: (detail: string) => `valor inválido (${detail})`,
+  typeNames: {
+    string: "um texto",
+    number: "um número",
+    integer: "um número inteiro",
+    boolean: "verdadeiro ou falso (true/false)",
+    object: "um objeto (campos chave: valor)",
+    array: "uma lista",
+    null: "null",
+  } as Record<string, string>,
+  missingFile: (file: string) => `o arquivo ${q(file)} não existe na pasta do exercício`,
+  duplicateId: (id: string, where: string) => `o id ${q(id)} aparece mais de uma vez em ${where}`,
+  pointsMismatch: (declared: number, sum: number) =>
+    `'points' diz ${declared}, mas as verificações somam ${sum}; ajuste 'points' ou as pontuações`,
+  mockConfigInvalid: (detail: string) => `arquivo de mocks inválido: ${detail}`,
+  inlineMocksInvalid: (detail: string) => `mocks inválidos: ${detail}`,
+  referenceUnreadable: (detail: string) => `a definição não pôde ser lida: ${detail}`,
+
+  // ----- reading a submission ----------------------------------------------------------------
+  submissionTooLarge: (bytes: number, limit: number) =>
+    `o arquivo tem ${bytes} bytes; o limite é ${limit} (o de uma definição na AWS é 1 MB)`,
+  submissionEmpty: "o arquivo está vazio",
+  submissionNoStateMachine:
+    "não encontrei uma máquina de estado: esperava uma definição ASL (com 'StartAt' e 'States') ou um " +
+    "arquivo de IaC (serverless.yml, template SAM/CloudFormation) que contenha uma",
+  submissionNotObject: "a definição precisa ser um objeto JSON com 'StartAt' e 'States'",
+  submissionDefinitionString: "'DefinitionString' não contém JSON válido",
+  submissionInvalidDefinition: (message: string) => `definição inválida: ${message}`,
+  validatorFailed: (reason: string) =>
+    `o validador não pôde analisar o arquivo (${reason}); a submissão foi avaliada mesmo assim`,
+  submissionInvalid: "a submissão não é uma máquina de estado válida; veja os erros indicados",
+  submissionTooManyMachines: (names: readonly string[]) =>
+    `o arquivo define várias máquinas de estado (${list(names)}); usei a primeira`,
+
+  // ----- grading -----------------------------------------------------------------------------
+  passed: "Correto.",
+  hiddenFailed: (feedback: string) => feedback,
+  detail: (feedback: string, detail: string) => `${feedback} (${detail})`,
+  scenarioCouldNotRun: (reason: string) => `o cenário não pôde ser executado: ${reason}`,
+  expressRejected: (reason: string) => `a definição não é aceita como Express: ${reason}`,
+  engineFailure: (reason: string) => `erro interno ao executar: ${reason}`,
+
+  statusGot: (expected: string, got: string, error?: string) =>
+    `esperado ${expected}, obtido ${got}${error ? ` com o erro ${error}` : ""}`,
+  statusErrorGot: (expected: string, got: string | undefined) =>
+    `esperado o erro ${expected}, obtido ${got ?? "nenhum erro"}`,
+  outputNotEqual: (got: unknown) => `saída obtida: ${showValue(got)}`,
+  outputNoResult: (status: string) => `a execução terminou com ${status} e não produziu saída`,
+  valueMissingField: (path: string, expected: unknown, got: unknown) =>
+    `em ${path}: esperado ${showValue(expected, 80)}, obtido ${showValue(got, 80)}`,
+  pathMissing: (path: string) => `${path} não existe`,
+  pathShouldNotExist: (path: string) => `${path} não deveria existir`,
+  pathLength: (path: string, expected: number, got: unknown) =>
+    `${path} deveria ter ${expected} item(ns); tem ${Array.isArray(got) ? got.length : "—"}`,
+  pathInvalid: (path: string, detail: string) => `JSONPath inválido ${q(path)}: ${detail}`,
+  orderBroken: (expected: readonly string[], got: readonly string[]) =>
+    `ordem esperada ${list(expected)}; caminho percorrido ${list(got)}`,
+  notVisited: (states: readonly string[]) => `estes estados não foram executados: ${list(states)}`,
+  visitedForbidden: (states: readonly string[]) =>
+    `estes estados não deveriam ter sido executados: ${list(states)}`,
+  stateNeverEntered: (state: string) => `o estado ${q(state)} não foi executado`,
+  stateVisitMissing: (state: string, visit: number, visits: number) =>
+    `o estado ${q(state)} foi executado ${visits} vez(es); a verificação olha a ${visit}ª`,
+  retriesGot: (expected: number, got: number) => `esperadas ${expected} novas tentativas, houve ${got}`,
+  backoffGot: (expected: readonly number[], got: readonly number[]) =>
+    `intervalos esperados ${expected.map(seconds).join(", ") || "nenhum"}; ` +
+    `obtidos ${got.map(seconds).join(", ") || "nenhum"}`,
+  nothingCaught: (state: string) => `nenhum Catch de ${q(state)} foi acionado`,
+  caughtUnexpected: (state: string, error: string, next: string) =>
+    `o Catch de ${q(state)} capturou ${error} e seguiu para ${q(next)}`,
+  caughtWrongNext: (expected: string, got: string) =>
+    `esperado seguir para ${q(expected)}; seguiu para ${q(got)}`,
+  caughtWrongError: (expected: string, got: string) => `esperado o erro ${expected}; capturado ${got}`,
+  durationGot: (got: number, min: number | undefined, max: number | undefined) =>
+    `duração ${seconds(got)}; esperado ${min !== undefined ? `≥ ${seconds(min)}` : ""}` +
+    `${min !== undefined && max !== undefined ? " e " : ""}${max !== undefined ? `≤ ${seconds(max)}` : ""}`,
+  stateNotFinished: (state: string) => `o estado ${q(state)} não terminou`,
+  notOverlapping: (a: string, b: string) => `${q(a)} e ${q(b)} não rodaram ao mesmo tempo`,
+  transitionsGot: (got: number, min: number | undefined, max: number | undefined) =>
+    `${got} transições; esperado ${min !== undefined ? `≥ ${min}` : ""}` +
+    `${min !== undefined && max !== undefined ? " e " : ""}${max !== undefined ? `≤ ${max}` : ""}`,
+  workflowTypeGot: (expected: string, got: string) => `tipo esperado ${expected}; a submissão usa ${got}`,
+  costGot: (type: string, usd: number, max: number, executions: number) =>
+    `custo estimado (${type}) de US$ ${money(usd)} para ${executions.toLocaleString("pt-BR")} ` +
+    `execuções/mês; limite US$ ${money(max)}`,
+  invocationsGot: (state: string, got: number) => `${q(state)} foi invocado ${got} vez(es)`,
+  taskNeverInvoked: (state: string, invocation: number) =>
+    `o estado ${q(state)} não teve a ${invocation}ª invocação`,
+
+  // ----- static checks -------------------------------------------------------------------------
+  stateMissing: (state: string) => `a definição não tem o estado ${q(state)}`,
+  stateTypeCount: (type: string, got: number) => `a definição tem ${got} estado(s) ${type}`,
+  tasksWithoutRetry: (states: readonly string[]) => `estados Task sem Retry adequado: ${list(states)}`,
+  noMatchingRetrier: (state: string, errors: readonly string[]) =>
+    `${q(state)} não tem um Retry com ErrorEquals cobrindo ${list(errors)}`,
+  retrierField: (field: string, expected: string, got: unknown) =>
+    `${field}: esperado ${expected}, encontrado ${showValue(got, 40)}`,
+  noMatchingCatcher: (state: string) => `${q(state)} não tem um Catch como o pedido`,
+  resourceMissing: (contains: string) => `nenhum Resource contém ${q(contains)}`,
+  resourceOfState: (state: string, got: unknown) => `o Resource de ${q(state)} é ${showValue(got, 100)}`,
+  fieldGot: (state: string, field: string, got: unknown) => `${q(state)}.${field} = ${showValue(got, 80)}`,
+  maxStatesGot: (got: number, max: number) => `a definição tem ${got} estados; o máximo é ${max}`,
+};
