@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".astro/", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".astro/",
+      "coverage/",
+      "grader/validator/generated/",
+      "grader/grading/generated/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["bin/**", "bench/**", "*.js", "*.mjs"], languageOptions: { globals: globals.node } },
@@ -13,8 +22,14 @@ export default tseslint.config(
     },
   },
   {
-    // The engine, validator and grading core run unchanged in a browser: no Node built-ins there.
-    files: ["grader/engine/**/*.ts", "grader/validator/**/*.ts", "grader/grading/**/*.ts"],
+    // The engine, validator, grading core, reporters and quiz run unchanged in a browser: no Node built-ins there.
+    files: [
+      "grader/engine/**/*.ts",
+      "grader/validator/**/*.ts",
+      "grader/grading/**/*.ts",
+      "grader/reports/**/*.ts",
+      "grader/quiz/**/*.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -3,9 +3,22 @@ export const messages = {
   usage: `Uso:
   partitura run <definição.json|.yaml> [--input ARQUIVO|-] [--mock-config ARQUIVO [--state-machine NOME] --test-case NOME]
                 [--json] [--events] [--clock virtual|real] [--express] [--seed TEXTO]
+  partitura exercises [--json] [--root PASTA]
+  partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA]
+  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom]
+                  [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS]
+  partitura gradescope EXERCÍCIO --out autograder.zip
+  partitura quiz <pasta|respostas.csv> [--format table|json|csv] [--out ARQUIVO] [--quiz ARQUIVO]
+  partitura validate <arquivos...> [--format text|json] [--severity error|warning|info] [--express]
 
 Comandos:
   run     executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
+  exercises         lista os exercícios (título, pontos, cenários públicos e ocultos)
+  check-exercises   autoverificação: cada inicial falha, cada solução tira 100 %, cada cenário oculto é alcançável
+  grade             corrige as submissões de uma turma (pasta, pasta por aluno ou .zip do AVA) em paralelo
+  gradescope        gera o autograder do Gradescope (setup.sh + run_autograder) de um exercício
+  quiz              corrige a autoavaliação da aula; a dissertativa fica marcada "precisa de revisão"
+  validate          valida definições ASL (JSON/YAML) e serverless.yml/SAM/CloudFormation como a AWS, em português
 
 Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não teve sucesso; 2 uso ou entrada inválida.`,
   unknownCommand: (command: string) =>

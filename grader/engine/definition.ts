@@ -847,10 +847,10 @@ class Compiler {
 
 function transitionTargets(state: CompiledState): Array<[string, string]> {
   const targets: Array<[string, string]> = [];
-  if (state.next) targets.push([state.next, "Next"]);
+  if (state.next !== undefined) targets.push([state.next, "Next"]);
   if (state.type === "Choice") {
     state.choices.forEach((rule, index) => targets.push([rule.next, `Choices/${index}/Next`]));
-    if (state.defaultNext) targets.push([state.defaultNext, "Default"]);
+    if (state.defaultNext !== undefined) targets.push([state.defaultNext, "Default"]);
   }
   if ("catchers" in state)
     state.catchers.forEach((c, index) => targets.push([c.next, `Catch/${index}/Next`]));

@@ -34,6 +34,7 @@ export function parseResource(arn: string): TaskResource | undefined {
   const service = parts[2];
   const region = parts[3] || undefined;
   if (service === "lambda" && parts[5] === "function") {
+    if (!parts[6]) return undefined;
     return {
       arn,
       kind: "lambda-function",

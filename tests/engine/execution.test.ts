@@ -540,3 +540,19 @@ describe("Express restrictions", () => {
     );
   });
 });
+
+describe("definitions the engine must refuse instead of crashing on", () => {
+  it("rejects an empty Next and a Lambda ARN without a function name", () => {
+    expect(() => compileStateMachine({ StartAt: "A", States: { A: { Type: "Pass", Next: "" } } })).toThrow(
+      /destino/,
+    );
+    expect(() =>
+      compileStateMachine({
+        StartAt: "A",
+        States: {
+          A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:", End: true },
+        },
+      }),
+    ).toThrow(/ARN/);
+  });
+});

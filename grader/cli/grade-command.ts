@@ -1,0 +1,189 @@
+/**
+ * `partitura grade <submissions> --exercise <slug>`: grades a class in parallel, one worker thread per
+ * core, each submission isolated (a broken, huge, endless or hostile one becomes that student's error
+ * row), and writes the report atomically. Output is deterministic: sorted by student, no timestamps.
+ */
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { maxPointsOf, type Exercise, type GradingReport, type SubmissionResult } from "../grading/index.ts";
+import { formatReport, GradescopeReportError, REPORT_FORMATS, type ReportFormat } from "../reports/index.ts";
+import { compareStudents } from "../reports/text.ts";
+import { emit } from "./atomic-write.ts";
+import { compareReports, formatComparison, readPreviousReport } from "./compare.ts";
+import { loadExerciseForGrading } from "./grade-exercise.ts";
+import { gradeMessages as g } from "./grade-messages.ts";
+import { WorkerPool, type PoolOutcome } from "./grade-pool.ts";
+import type { GradeTask, GradeWorkerData } from "./grade-worker.ts";
+import { InputError } from "./load.ts";
+import { createProgress } from "./progress.ts";
+import { discoverSubmissions, type DiscoveredSubmission } from "./submissions.ts";
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+const WORKER_MEMORY_MB = 512;
+
+export interface GradeRun {
+  readonly exercise: Exercise;
+  readonly includeHidden: boolean;
+  readonly jobs: number;
+  readonly timeoutSeconds: number;
+  readonly onProgress?: (result: SubmissionResult) => void;
+}
+
+function errorRow(
+  run: GradeRun,
+  entry: { student: string; fileName?: string },
+  reason: string,
+): SubmissionResult {
+  return {
+    student: entry.student,
+    exercise: run.exercise.slug,
+    ...(entry.fileName ? { file: entry.fileName } : {}),
+    status: "error",
+    reason,
+    points: 0,
+    maxPoints: maxPointsOf(run.exercise, { includeHidden: run.includeHidden }),
+    percent: 0,
+    diagnostics: [],
+    staticChecks: [],
+    scenarios: [],
+  };
+}
+
+function fromOutcome(
+  run: GradeRun,
+  task: GradeTask,
+  outcome: PoolOutcome<SubmissionResult>,
+): SubmissionResult {
+  if (outcome.ok) return { ...outcome.value, student: task.student, file: task.fileName };
+  if (outcome.kind === "timeout") return errorRow(run, task, g.timedOut(run.timeoutSeconds));
+  if (outcome.message === "out-of-memory") return errorRow(run, task, g.outOfMemory(WORKER_MEMORY_MB));
+  return errorRow(run, task, g.graderFailed(outcome.message));
+}
+
+/** Grades every discovered submission; error entries pass straight through as error rows. */
+export async function gradeAll(
+  run: GradeRun,
+  discovered: readonly DiscoveredSubmission[],
+): Promise<GradingReport> {
+  const tasks = discovered.filter((entry) => entry.kind === "file");
+  const results: SubmissionResult[] = discovered
+    .filter((entry) => entry.kind === "error")
+    .map((entry) => errorRow(run, entry, entry.reason));
+  results.forEach((result) => run.onProgress?.(result));
+  if (tasks.length > 0) {
+    const workerData: GradeWorkerData = { exercise: run.exercise, includeHidden: run.includeHidden };
+    const pool = new WorkerPool<GradeTask, SubmissionResult>({
+      workerUrl: new URL("./grade-worker.ts", import.meta.url),
+      workerData,
+      size: Math.min(run.jobs, tasks.length),
+      timeoutMs: run.timeoutSeconds * 1000,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
+    });
+    try {
+      await Promise.all(
+        tasks.map(async (entry) => {
+          const task: GradeTask = { student: entry.student, fileName: entry.fileName, text: entry.text };
+          const result = fromOutcome(run, task, await pool.run(task));
+          run.onProgress?.(result);
+          results.push(result);
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  results.sort(
+    (a, b) => compareStudents(a.student, b.student) || compareStudents(a.file ?? "", b.file ?? ""),
+  );
+  return {
+    exercise: run.exercise.slug,
+    exerciseTitle: run.exercise.title,
+    includesHidden: run.includeHidden,
+    submissions: results,
+  };
+}
+
+function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || (flag === "--jobs" && !Number.isInteger(number)))
+    throw new InputError(g.badNumber(flag, value));
+  return number;
+}
+
+export async function gradeCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        exercise: { type: "string" },
+        hidden: { type: "boolean", default: false },
+        format: { type: "string", default: "table" },
+        out: { type: "string" },
+        jobs: { type: "string" },
+        compare: { type: "string" },
+        student: { type: "string" },
+        timeout: { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new InputError(g.badOption(error instanceof Error ? error.message : String(error)));
+  }
+  const { values, positionals } = parsed;
+  const source = positionals[0];
+  if (!source) throw new InputError(g.missingSubmissions);
+  if (positionals.length > 1) throw new InputError(g.extraArguments(positionals.slice(1)));
+  if (!values.exercise) throw new InputError(g.missingExercise);
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new InputError(g.badFormat(values.format, REPORT_FORMATS));
+  const jobs = positiveInteger(values.jobs, "--jobs", availableParallelism());
+  const timeoutSeconds = positiveInteger(values.timeout, "--timeout", DEFAULT_TIMEOUT_SECONDS);
+
+  const { exercise } = loadExerciseForGrading(values.exercise);
+  const previous = values.compare ? readPreviousReport(values.compare, exercise.slug) : undefined;
+  const discovered = discoverSubmissions(
+    source,
+    values.student !== undefined ? { student: values.student } : {},
+  );
+  if ((format === "gradescope" || format === "classroom") && discovered.length !== 1)
+    throw new InputError(g.singleSubmission(format, discovered.length));
+
+  const progress = createProgress(discovered.length);
+  let report: GradingReport;
+  try {
+    report = await gradeAll(
+      {
+        exercise,
+        includeHidden: values.hidden,
+        jobs,
+        timeoutSeconds,
+        onProgress: (result) => progress.tick(result.status === "error"),
+      },
+      discovered,
+    );
+  } finally {
+    progress.done();
+  }
+  let text: string;
+  try {
+    text = formatReport(report, format);
+  } catch (error) {
+    if (error instanceof GradescopeReportError) throw new InputError(error.message);
+    throw error;
+  }
+  emit(text, values.out);
+  if (previous && values.compare) {
+    let comparison = formatComparison(
+      compareReports(previous, report),
+      values.compare,
+      report.submissions.length,
+    );
+    if (previous.includesHidden !== report.includesHidden)
+      comparison += g.compareHiddenMismatch(previous.includesHidden) + "\n";
+    if (format === "table" || values.out) process.stdout.write((values.out ? "" : "\n") + comparison);
+    else process.stderr.write(comparison);
+  }
+  return 0;
+}

@@ -1,0 +1,36 @@
+/**
+ * One grading worker: receives the parsed exercise (plain data, structured-cloned), then grades the
+ * submissions the pool sends, one at a time. Anything a submission throws is caught and answered; a
+ * submission that never returns is the pool's to stop (it terminates this thread).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { gradeSubmission, type Exercise, type SubmissionResult } from "../grading/index.ts";
+
+export interface GradeWorkerData {
+  readonly exercise: Exercise;
+  readonly includeHidden: boolean;
+}
+
+export interface GradeTask {
+  readonly student: string;
+  readonly fileName: string;
+  readonly text: string;
+}
+
+const port = parentPort!;
+const { exercise, includeHidden } = workerData as GradeWorkerData;
+
+port.on("message", async ({ id, task }: { id: number; task: GradeTask }) => {
+  try {
+    const value: SubmissionResult = await gradeSubmission(exercise, task, { includeHidden });
+    port.postMessage({ type: "result", id, ok: true, value });
+  } catch (error) {
+    port.postMessage({
+      type: "result",
+      id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});
+port.postMessage({ type: "ready" });

@@ -1,0 +1,101 @@
+/**
+ * Gradescope's autograder `results.json` for ONE submission, in the documented fields: top-level
+ * `score`, `output`, `visibility`, `stdout_visibility`, and `tests[]` with `name`, `score`, `max_score`,
+ * `status`, `output` and `visibility`. Hidden scenarios become tests visible only after grades are
+ * published, and their text names the concept, never the data.
+ */
+import type { GradingReport, SubmissionResult } from "../grading/result-model.ts";
+import { reportMessages as m } from "./messages.ts";
+import { formatNumber } from "./text.ts";
+
+export type GradescopeVisibility = "hidden" | "after_due_date" | "after_published" | "visible";
+
+export interface GradescopeTest {
+  readonly name: string;
+  readonly number: string;
+  readonly score: number;
+  readonly max_score: number;
+  readonly status: "passed" | "failed";
+  readonly output: string;
+  readonly visibility: GradescopeVisibility;
+}
+
+export interface GradescopeResults {
+  readonly score: number;
+  readonly output: string;
+  readonly visibility: GradescopeVisibility;
+  readonly stdout_visibility: GradescopeVisibility;
+  readonly tests: readonly GradescopeTest[];
+}
+
+export class GradescopeReportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GradescopeReportError";
+  }
+}
+
+export function gradescopeResults(submission: SubmissionResult, exerciseTitle: string): GradescopeResults {
+  const tests: GradescopeTest[] = [];
+  const summary = m.gradescopeSummary(
+    exerciseTitle,
+    formatNumber(submission.points),
+    formatNumber(submission.maxPoints),
+    formatNumber(submission.percent),
+  );
+  if (submission.status !== "graded") {
+    const detail = [
+      submission.reason ?? "",
+      ...submission.diagnostics.map((d) => m.diagnosticAt(d.line, d.column, d.message)),
+    ].filter(Boolean);
+    tests.push({
+      name: m.gradescopeReading,
+      number: "0",
+      score: 0,
+      max_score: submission.maxPoints,
+      status: "failed",
+      output: detail.join("\n"),
+      visibility: "visible",
+    });
+  }
+  submission.staticChecks.forEach((check, index) =>
+    tests.push({
+      name: m.gradescopeStatic(check.description),
+      number: `0.${index + 1}`,
+      score: check.points,
+      max_score: check.maxPoints,
+      status: check.status === "passed" ? "passed" : "failed",
+      output: check.status === "passed" ? m.passed : check.message,
+      visibility: "visible",
+    }),
+  );
+  submission.scenarios.forEach((scenario, at) =>
+    scenario.checks.forEach((check, index) =>
+      tests.push({
+        name: m.gradescopeCheck(scenario.title, check.description),
+        number: `${at + 1}.${index + 1}`,
+        score: check.points,
+        max_score: check.maxPoints,
+        status: check.status === "passed" ? "passed" : "failed",
+        output: check.status === "passed" ? m.passed : check.message,
+        visibility: scenario.visibility === "hidden" ? "after_published" : "visible",
+      }),
+    ),
+  );
+  const hasHidden = submission.scenarios.some((s) => s.visibility === "hidden");
+  return {
+    score: submission.points,
+    output: hasHidden ? `${summary}\n${m.gradescopeHiddenNote}` : summary,
+    visibility: "visible",
+    stdout_visibility: "hidden",
+    tests,
+  };
+}
+
+/** results.json text for a report holding exactly one submission. */
+export function formatGradescope(report: GradingReport): string {
+  const [only, ...rest] = report.submissions;
+  if (!only || rest.length > 0)
+    throw new GradescopeReportError(m.singleSubmission("gradescope", report.submissions.length));
+  return JSON.stringify(gradescopeResults(only, report.exerciseTitle), null, 2) + "\n";
+}

@@ -1,0 +1,95 @@
+/**
+ * The ASL validator's public API, used by the CLI (`partitura validate`), the grader and the browser
+ * editor. Runs unchanged in a browser: no Node APIs, no `eval` / `new Function` (the JSON Schema is
+ * compiled ahead of time, see scripts/build-validator-schema.ts).
+ */
+import { checkDefinition, type CheckOptions } from "./check.ts";
+import type { Diagnostic, ValidatedStateMachine, ValidationReport } from "./diagnostic.ts";
+import { findMachines } from "./iac.ts";
+import { parseJsonSource, parseYamlSource, type ParsedSource } from "./source.ts";
+
+export type {
+  Diagnostic,
+  Severity,
+  SourcePosition,
+  SourceRange,
+  ValidatedStateMachine,
+  ValidationReport,
+} from "./diagnostic.ts";
+export { sections, SECTION_TITLES, slugify } from "./messages.ts";
+
+export interface ValidateSourceOptions {
+  /** Used for the report, to pick the parser (.json / .yaml / .yml) and to name a plain definition. */
+  readonly fileName: string;
+  /** Validate as an Express workflow. IaC files that declare EXPRESS are validated as Express anyway. */
+  readonly express?: boolean;
+}
+
+export interface ValidateDefinitionOptions {
+  readonly express?: boolean;
+  /** The definition came from an IaC file: `${…}` variables are accepted where a Resource ARN is expected. */
+  readonly iac?: boolean;
+}
+
+/** Validates an already-parsed definition (ranges are null: there is no source text). */
+export function validateDefinition(
+  definition: unknown,
+  options: ValidateDefinitionOptions = {},
+): Diagnostic[] {
+  return checkDefinition(definition, { express: options.express, iac: options.iac });
+}
+
+function isYamlFile(fileName: string): boolean {
+  return /\.ya?ml$/i.test(fileName);
+}
+
+function baseName(fileName: string): string {
+  const name = fileName.split(/[\\/]/).pop() ?? fileName;
+  return name.replace(/\.(asl\.)?(json|ya?ml)$/i, "") || name;
+}
+
+/** Validates a source file's text: a plain ASL definition (JSON or YAML), or an IaC file holding state machines. */
+export function validateSource(text: string, options: ValidateSourceOptions): ValidationReport {
+  const { fileName } = options;
+  let parsed: ParsedSource;
+  if (isYamlFile(fileName)) parsed = parseYamlSource(text);
+  else {
+    parsed = parseJsonSource(text);
+    // A .json-less name holding YAML (e.g. "template"): try YAML when JSON fails and the text does not look like JSON.
+    if (parsed.value === undefined && !/^\s*[[{]/.test(text) && text.trim() !== "") {
+      const yaml = parseYamlSource(text);
+      if (yaml.value !== undefined) parsed = yaml;
+    }
+  }
+  if (parsed.value === undefined) {
+    return { fileName, fileDiagnostics: parsed.diagnostics, stateMachines: [] };
+  }
+  const found = findMachines(parsed, text, baseName(fileName));
+  const stateMachines: ValidatedStateMachine[] = found.machines.map((machine) => {
+    if (machine.definition === undefined) {
+      return { name: machine.name, definition: undefined, diagnostics: machine.diagnostics };
+    }
+    const checkOptions: CheckOptions = {
+      express: options.express || machine.express,
+      locator: machine.locator,
+      iac: machine.iac,
+      duplicateKeys: machine.iac ? [] : parsed.duplicateKeys,
+    };
+    return {
+      name: machine.name,
+      definition: machine.definition,
+      diagnostics: [...machine.diagnostics, ...checkDefinition(machine.definition, checkOptions)],
+    };
+  });
+  return { fileName, fileDiagnostics: found.notes, stateMachines };
+}
+
+/** Every diagnostic of a report, file-level first, each with the machine it belongs to. */
+export function allDiagnostics(report: ValidationReport): { machine?: string; diagnostic: Diagnostic }[] {
+  return [
+    ...report.fileDiagnostics.map((diagnostic) => ({ diagnostic })),
+    ...report.stateMachines.flatMap((machine) =>
+      machine.diagnostics.map((diagnostic) => ({ machine: machine.name, diagnostic })),
+    ),
+  ];
+}

@@ -1,0 +1,114 @@
+/** `partitura quiz` as an instructor runs it on a class's answer files. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "..", "..", "bin", "partitura.js");
+
+function partitura(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "partitura-quiz-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const essay = "Uma loja on-line processa pedidos com Retry e Catch.";
+
+describe("partitura quiz", () => {
+  it("scores a folder of JSON and YAML answer files, one per student, essay marked for review", () => {
+    const dir = folder({
+      "maria.json": JSON.stringify({ "1": "B", "2": "C", "3": "C", "4": "C", "5": essay }),
+      "joao.yaml": `"1": A\n"2": C\n"3": b\n"4": C\n"5": |\n  ${essay}\n`,
+    });
+    const { code, stdout, stderr } = partitura("quiz", dir);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/joao\s+A ✗\s+C ✓\s+B ✗\s+C ✓\s+2\/4\s+50\s+precisa de revisão/);
+    expect(stdout).toMatch(/maria\s+B ✓\s+C ✓\s+C ✓\s+C ✓\s+4\/4\s+100\s+precisa de revisão/);
+    expect(stdout).toContain("[cenario] 1 pt — Cenário de negócio concreto");
+  });
+
+  it("reads one CSV with a row per student; --format json gives the per-question results", () => {
+    const dir = folder({
+      "turma.csv": `aluno,1,2,3,4,5\r\nAna Lima,B,C,C,D,"${essay}, com Parallel"\r\nBeto,,C,C,C,\r\n`,
+    });
+    const { code, stdout } = partitura("quiz", join(dir, "turma.csv"), "--format", "json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.students.map((s: { student: string; points: number }) => [s.student, s.points])).toEqual([
+      ["Ana Lima", 3],
+      ["Beto", 3],
+    ]);
+    expect(report.students[0].questions[4]).toMatchObject({
+      status: "needs-review",
+      text: `${essay}, com Parallel`,
+    });
+    expect(report.students[1].questions[0]).toMatchObject({ status: "blank", points: 0 });
+  });
+
+  it("bad answer files become invalid rows with located pt-BR reasons; exit 2, no stack trace", () => {
+    const dir = folder({
+      "ok.json": JSON.stringify({ "1": "B", "2": "C", "3": "C", "4": "C", "5": "" }),
+      "letra.json": '{\n  "1": "B",\n  "2": "E",\n  "3": "C",\n  "4": "C",\n  "5": ""\n}\n',
+      "falta.yaml": '"1": B\n"2": C\n"3": C\n"5": ""\n',
+      "extra.json": '{"1": "B", "2": "C", "3": "C", "4": "C", "5": "",\n "6": "A"}',
+      "quebrado.json": '{"1": "B",, "2": "C"}',
+      "texto.txt": "1-B 2-C 3-C 4-C",
+    });
+    const { code, stdout, stderr } = partitura("quiz", dir, "--format", "csv");
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `${join(dir, "letra.json")}:3: questão 2: 'E' não é uma alternativa válida (use A, B, C ou D)`,
+    );
+    expect(stderr).toContain(`${join(dir, "falta.yaml")}: falta a resposta da questão 4`);
+    expect(stderr).toContain(`${join(dir, "extra.json")}:2: questão desconhecida '6'`);
+    expect(stderr).toContain(`${join(dir, "quebrado.json")}:1:11: erro de sintaxe JSON`);
+    expect(stderr).toContain(`${join(dir, "texto.txt")}: formato não suportado`);
+    expect(stderr).not.toContain("    at ");
+    const rows: string[][] = parseCsv(stdout);
+    expect(rows.map((row) => [row[0], row[2]])).toEqual([
+      ["Aluno", "Situação"],
+      ["extra", "inválido"],
+      ["falta", "inválido"],
+      ["letra", "inválido"],
+      ["ok", "corrigido"],
+      ["quebrado", "inválido"],
+      ["texto", "inválido"],
+    ]);
+  });
+
+  it("--out writes the report atomically (no temporary file left behind)", () => {
+    const dir = folder({
+      "ana.json": JSON.stringify({ "1": "B", "2": "C", "3": "C", "4": "C", "5": essay }),
+    });
+    const out = join(mkdtempSync(join(tmpdir(), "partitura-out-")), "notas.csv");
+    const { code, stdout } = partitura("quiz", dir, "--format", "csv", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toContain("ana,");
+    expect(readdirSync(join(out, ".."))).toEqual(["notas.csv"]);
+  });
+
+  it("usage errors are explained in Portuguese with exit 2", () => {
+    expect(partitura("quiz")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Informe as respostas"),
+    });
+    const dir = folder({ "a.json": "{}" });
+    expect(partitura("quiz", dir, "--format", "xml")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--format aceita 'table', 'json', 'csv', não 'xml'."),
+    });
+    expect(partitura("quiz", join(dir, "nada"))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("não encontrado"),
+    });
+  });
+});
