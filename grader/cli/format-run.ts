@@ -1,5 +1,5 @@
 /** The human (pt-BR) report of one execution: the path taken, retries, waits, the outcome. */
-import type { ExecutionResult, HistoryEvent } from "../engine/index.ts";
+import type { ExecutionResult, HistoryEvent, StateInspection } from "../engine/index.ts";
 import { formatSeconds, messages } from "./messages.ts";
 
 interface Details {
@@ -84,5 +84,43 @@ export function formatRun(result: ExecutionResult): string {
   out.push("", messages.transitions(result.stateTransitions));
   if (result.stopDate)
     out.push(messages.duration((Date.parse(result.stopDate) - Date.parse(result.startDate)) / 1000));
+  return out.join("\n");
+}
+
+const STAGES = [
+  "input",
+  "afterInputPath",
+  "afterParameters",
+  "afterArguments",
+  "afterItemsPath",
+  "afterItemSelector",
+  "afterItemBatcher",
+  "result",
+  "afterResultSelector",
+  "afterResultPath",
+  "output",
+  "assignedVariables",
+] as const;
+
+/** Each state visit's data at every stage of its input/output processing (`--inspect`). */
+export function formatInspections(inspections: readonly StateInspection[]): string {
+  const ordered = [...inspections].sort((a, b) => a.enteredEventId - b.enteredEventId);
+  const out: string[] = [messages.dataFlow];
+  for (const visit of ordered) {
+    out.push("", `  ${visit.stateName} (${visit.stateType}, ${visit.queryLanguage}) — ${visit.status}`);
+    for (const stage of STAGES) {
+      const value = visit[stage];
+      if (value === undefined) continue;
+      out.push(`      ${messages.dataFlowStage[stage]}: ${JSON.stringify(value)}`);
+    }
+    visit.attempts.forEach((attempt, index) => {
+      if (attempt.error !== undefined) {
+        out.push(
+          `      ${messages.dataFlowAttempt(index + 1, attempt.error, attempt.retryBackoffIntervalSeconds)}`,
+        );
+      }
+    });
+    if (visit.nextState) out.push(`      ${messages.dataFlowNext(visit.nextState)}`);
+  }
   return out.join("\n");
 }

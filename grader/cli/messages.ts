@@ -2,7 +2,7 @@
 export const messages = {
   usage: `Uso:
   partitura run <definição.json|.yaml> [--input ARQUIVO|-] [--mock-config ARQUIVO [--state-machine NOME] --test-case NOME]
-                [--json] [--events] [--clock virtual|real] [--express] [--seed TEXTO]
+                [--json] [--events] [--inspect] [--clock virtual|real] [--express] [--seed TEXTO]
   partitura exercises [--json] [--root PASTA]
   partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA]
   partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom]
@@ -65,6 +65,25 @@ Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não tev
   error: (error: string, cause: string) => `Erro: ${error}${cause ? `\nCausa: ${cause}` : ""}`,
   transitions: (count: number) => `Transições de estado: ${count}`,
   duration: (seconds: number) => `Duração (tempo virtual): ${formatSeconds(seconds)}`,
+  dataFlow: "Fluxo de dados por estado (como o TestState da AWS mostra):",
+  dataFlowStage: {
+    input: "entrada",
+    afterInputPath: "após InputPath",
+    afterParameters: "após Parameters",
+    afterArguments: "após Arguments",
+    afterItemsPath: "itens (ItemsPath/ItemReader)",
+    afterItemSelector: "após ItemSelector",
+    afterItemBatcher: "após ItemBatcher",
+    result: "resultado",
+    afterResultSelector: "após ResultSelector",
+    afterResultPath: "após ResultPath",
+    output: "saída",
+    assignedVariables: "variáveis atribuídas",
+  } as Record<string, string>,
+  dataFlowAttempt: (index: number, error: string, backoff?: number) =>
+    `tentativa ${index}: ${error}` +
+    (backoff === undefined ? "" : ` → nova tentativa após ${formatSeconds(backoff)}`),
+  dataFlowNext: (next: string) => `próximo estado: ${next}`,
 };
 
 export function formatSeconds(seconds: number): string {

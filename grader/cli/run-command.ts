@@ -10,7 +10,7 @@ import {
   parseMockConfig,
   type ExecutionOptions,
 } from "../engine/index.ts";
-import { formatRun } from "./format-run.ts";
+import { formatInspections, formatRun } from "./format-run.ts";
 import { InputError, readData } from "./load.ts";
 import { messages } from "./messages.ts";
 
@@ -27,6 +27,7 @@ export async function runCommand(args: string[]): Promise<number> {
         "test-case": { type: "string" },
         json: { type: "boolean", default: false },
         events: { type: "boolean", default: false },
+        inspect: { type: "boolean", default: false },
         clock: { type: "string", default: "virtual" },
         express: { type: "boolean", default: false },
         seed: { type: "string" },
@@ -58,6 +59,7 @@ export async function runCommand(args: string[]): Promise<number> {
     clock: values.clock,
     type: values.express ? "EXPRESS" : "STANDARD",
     seed: values.seed,
+    inspect: values.inspect,
     stateMachineName:
       values["state-machine"] ?? basename(definitionFile, extname(definitionFile)).replace(/\.asl$/, ""),
   };
@@ -91,6 +93,7 @@ export async function runCommand(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(values.events ? { ...summary, events } : summary, null, 2) + "\n");
   } else {
     process.stdout.write(formatRun(result) + "\n");
+    if (result.inspections) process.stdout.write("\n" + formatInspections(result.inspections) + "\n");
   }
   return result.status === "SUCCEEDED" ? 0 : 1;
 }

@@ -59,6 +59,19 @@ describe("partitura run", () => {
     expect(events.at(-1).type).toBe("ExecutionSucceeded");
   });
 
+  it("--inspect shows each state's data flow and each retry's backoff", () => {
+    const human = partitura("run", ...payment, "--test-case", "InstavelDepoisOk", "--inspect");
+    expect(human.stdout).toContain("Fluxo de dados por estado");
+    expect(human.stdout).toContain("tentativa 1: Lambda.TooManyRequestsException → nova tentativa após 2 s");
+    expect(human.stdout).toContain("próximo estado: AtualizarEstoque");
+    const { stdout } = partitura("run", ...payment, "--test-case", "InstavelDepoisOk", "--json", "--inspect");
+    const { inspections } = JSON.parse(stdout);
+    expect(inspections[0]).toMatchObject({
+      stateName: "ProcessarPagamento",
+      input: { pedidoId: "P-42", valor: 99.9 },
+    });
+  });
+
   it("reads YAML definitions", () => {
     const file = tempFile(
       "fluxo.asl.yaml",
