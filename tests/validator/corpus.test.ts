@@ -9,7 +9,19 @@ import { describe, expect, it } from "vitest";
 import { validateSource, type ValidationReport } from "../../grader/validator/index.ts";
 
 const CORPUS = join(import.meta.dirname, "corpus");
-const SEED = join(import.meta.dirname, "..", "..", "..", "shared", "seed", "aula-14-step-functions.md");
+const SHARED_SEED = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "seed",
+  "aula-14-step-functions.md",
+);
+/** The lesson as shared beside the repository, or the site's verbatim copy of it (tests/site checks they match). */
+const SEED = existsSync(SHARED_SEED)
+  ? SHARED_SEED
+  : join(import.meta.dirname, "..", "..", "lessons", "_fonte", "aula-14-step-functions.md");
 const files = readdirSync(CORPUS).sort();
 
 function problems(report: ValidationReport, severities = ["error"]): string[] {
