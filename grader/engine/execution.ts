@@ -42,8 +42,9 @@ export interface ExecutionOptions {
   readonly region?: string;
   readonly accountId?: string;
   /**
-   * Stop (and stay resumable) once the history holds at least this many events: at the first step
-   * boundary at or after that event (a Task's Scheduled/Started events are written in one step).
+   * Stop (and stay resumable) right after this many history events: the execution shows exactly
+   * that many, and resuming gives the same history as an uninterrupted run. (While an asynchronous
+   * resolver or a JSONata evaluation is in flight, the pause lands at the next step boundary.)
    */
   readonly pauseAtEventCount?: number;
   /** Safety bound for runaway loops; defaults to 1,000,000. */
@@ -86,9 +87,10 @@ interface ActorRuntime {
 /** The phase the actor is in, derived from the record after each step. */
 function phaseOf(record: ExecutionRecord, env: InterpreterEnv, interpreter: Interpreter): string {
   if (record.status !== "RUNNING") return "finished";
-  // In-flight work (an asynchronous resolver, a JSONata evaluation) settles before a requested pause.
-  if (env.inFlight.size > 0) return "invoking";
+  // A requested pause holds in-flight JSONata evaluations too: the record says what they compute,
+  // so a saved execution restarts them, in order, when it resumes.
   if (interpreter.pausedByRequest) return "suspended";
+  if (env.inFlight.size > 0) return "invoking";
   const waitingForCallback = Object.keys(record.waitingTasks).length > 0;
   const somethingWillHappen = record.timers.some(
     (timer) =>
@@ -191,8 +193,7 @@ function createExecutionMachine(env: InterpreterEnv, runtime: ActorRuntime) {
             actions: assign(({ context, event }) => {
               const interpreter = interpreterFor(context.record);
               for (const [key, value] of event.output) {
-                env.inFlight.delete(key);
-                interpreter.deliverSettled(key, value);
+                if (interpreter.deliverSettled(key, value)) env.inFlight.delete(key);
               }
               return {};
             }),
@@ -302,7 +303,9 @@ export class Execution {
     options: ExecutionOptions = {},
   ): Execution {
     const record = structuredClone(saved.record);
-    const execution = new Execution(machine, record, options);
+    const execution = new Execution(machine, record, options, (interpreter) =>
+      interpreter.relaunchEvaluations(),
+    );
     execution.actor.start();
     return execution;
   }
@@ -426,7 +429,7 @@ export class Execution {
 
   /** The whole execution as JSON-safe data, from the actor's persisted snapshot. */
   save(): SavedExecution {
-    if (this.env.inFlight.size > 0) {
+    if (!this.interpreter.inFlightIsRestartable) {
       throw new Error("Não é possível salvar enquanto uma tarefa assíncrona está em andamento.");
     }
     const snapshot = this.actor.getPersistedSnapshot() as unknown as { context: ExecutionContext };
@@ -443,7 +446,7 @@ export class Execution {
       startDate: new Date(record.startTime).toISOString(),
       stopDate: record.stopTime === undefined ? undefined : new Date(record.stopTime).toISOString(),
       stateTransitions: record.stateTransitions,
-      events: record.events,
+      events: record.pausePreview ? [...record.events, ...record.pausePreview] : record.events,
       ...(record.inspections ? { inspections: record.inspections } : {}),
     };
   }

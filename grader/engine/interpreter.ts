@@ -24,7 +24,6 @@ import {
   planTaskAttempt,
   type Assigned,
   type EntryPlan,
-  type ExitPlan,
   type TaskAttemptPlan,
 } from "./jsonata-plans.ts";
 import { StatesError, StatesErrors } from "./errors.ts";
@@ -54,6 +53,13 @@ export interface HistoryEvent {
   readonly [details: string]: unknown;
 }
 
+/** A JSONata evaluation a frame waits for. */
+type Evaluation =
+  | { readonly what: "entry" }
+  | { readonly what: "task-attempt" }
+  | { readonly what: "exit"; readonly result: unknown }
+  | { readonly what: "catch"; readonly catcherIndex: number; readonly errorOutput: object };
+
 /** What a frame is doing in its current state. */
 type Stage =
   | { readonly kind: "enter" }
@@ -62,8 +68,16 @@ type Stage =
   | { readonly kind: "backoff" }
   | { readonly kind: "waiting" }
   | { readonly kind: "joining" }
-  /** A JSONata evaluation is in flight (never saved: saving waits for it). */
-  | { readonly kind: "evaluating" }
+  /**
+   * A JSONata evaluation is in flight. `evaluation` says what it computes, as plain data, so a saved
+   * execution restarts it (with the same `seed` for $random/$uuid); without it the wait cannot be saved.
+   */
+  | {
+      readonly kind: "evaluating";
+      readonly seq: number;
+      readonly seed: number;
+      readonly evaluation?: Evaluation;
+    }
   | { readonly kind: "finished" };
 
 interface Join {
@@ -238,6 +252,13 @@ export interface ExecutionRecord {
   childExecutions?: Record<string, ChildExecution>;
   /** Map Runs of Distributed Map states, by the Map frame's id while running. */
   mapRuns?: Record<string, MapRun>;
+  /**
+   * While paused after an event that fell inside a unit of work: the events of the undone unit up to
+   * the requested count (shown, not yet part of `events`).
+   */
+  pausePreview?: HistoryEvent[];
+  /** Sequence number of the last JSONata evaluation started (orders restarts after a restore). */
+  evaluationSeq?: number;
   /** How many times the execution was redriven, and when last. */
   redriveCount?: number;
   redriveTime?: number;
@@ -462,7 +483,6 @@ export class Interpreter {
   private readonly emptyVariables: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
   /** What to do when an in-flight JSONata evaluation settles, by its `inFlight` key. */
   private readonly continuations = new Map<string, (settled: Settled<unknown>) => void>();
-  private evaluationSeq = 0;
 
   constructor(record: ExecutionRecord, env: InterpreterEnv) {
     this.record = record;
@@ -471,17 +491,24 @@ export class Interpreter {
   }
 
   /** Delivers a settled in-flight promise: a JSONata evaluation's result or a task's outcome. */
-  deliverSettled(key: string, value: unknown): void {
+  /**
+   * Delivers a settled in-flight promise: a JSONata evaluation's result or a task's outcome. Returns
+   * false when a requested pause keeps an evaluation waiting (it stays in flight, in its place).
+   */
+  deliverSettled(key: string, value: unknown): boolean {
     forgetSerialized();
     const continuation = this.continuations.get(key);
-    if (continuation) {
-      this.continuations.delete(key);
-      const frame = this.record.frames[Number(key.split(":")[1])];
-      if (frame) this.inHistoryOf(frame, () => continuation(value as Settled<unknown>));
-      else continuation(value as Settled<unknown>);
-      return;
+    if (!continuation) {
+      this.deliverTaskOutcome(key, value as TaskOutcome);
+      return true;
     }
-    this.deliverTaskOutcome(key, value as TaskOutcome);
+    if (this.pausedByRequest) return false;
+    this.continuations.delete(key);
+    const frame = this.record.frames[Number(key.split(":")[1])];
+    const deliver = () => continuation(value as Settled<unknown>);
+    const completed = this.unitOfWork(() => (frame ? this.inHistoryOf(frame, deliver) : deliver()));
+    if (!completed) this.continuations.set(key, continuation);
+    return completed;
   }
 
   random(): number {
@@ -500,18 +527,55 @@ export class Interpreter {
 
   get pausedByRequest(): boolean {
     const limit = this.env.pauseAtEventCount;
-    return limit !== undefined && this.record.events.length >= limit;
+    if (limit === undefined) return false;
+    return this.record.events.length + (this.record.pausePreview?.length ?? 0) >= limit;
+  }
+
+  /**
+   * Runs one unit of work (a frame's step, a timer). When a pause was requested after event N and
+   * the unit writes past N, the unit is undone and its first events up to N are kept as a preview:
+   * the execution shows exactly N events, and resuming redoes the unit (the engine is deterministic,
+   * the generator state is in the record), so the history is identical to an uninterrupted run.
+   */
+  /** Returns false when the unit was undone (a pause fell inside it). */
+  private unitOfWork(work: () => void): boolean {
+    const limit = this.env.pauseAtEventCount;
+    // With work in flight that cannot be restarted (an asynchronous resolver), an undo could lose
+    // its result: the pause then lands at the next boundary instead.
+    if (limit === undefined || !this.inFlightIsRestartable) {
+      work();
+      return true;
+    }
+    const record = this.record;
+    const before = JSON.parse(JSON.stringify(record)) as ExecutionRecord;
+    const inFlightBefore = new Set(this.env.inFlight.keys());
+    work();
+    if (record.events.length <= limit || before.events.length >= limit) return true;
+    const preview = record.events.slice(before.events.length, limit);
+    const mutable = record as unknown as Record<string, unknown>;
+    for (const key of Object.keys(mutable)) delete mutable[key];
+    Object.assign(mutable, before, { pausePreview: preview });
+    for (const key of [...this.env.inFlight.keys()]) {
+      if (inFlightBefore.has(key)) continue;
+      this.env.inFlight.delete(key);
+      this.continuations.delete(key);
+    }
+    forgetSerialized();
+    return false;
   }
 
   /** Runs every ready frame until all are blocked, the execution ends, or a pause is requested. */
   advance(now: number): void {
     const record = this.record;
     forgetSerialized();
+    if (!this.pausedByRequest) record.pausePreview = undefined;
     if (now > record.now) record.now = now;
     while (record.ready.length > 0 && record.status === "RUNNING" && !this.pausedByRequest) {
-      const frameId = record.ready.shift()!;
-      const frame = record.frames[frameId];
-      if (frame) this.stepFrame(frame);
+      this.unitOfWork(() => {
+        const frameId = record.ready.shift()!;
+        const frame = record.frames[frameId];
+        if (frame) this.stepFrame(frame);
+      });
     }
   }
 
@@ -519,11 +583,18 @@ export class Interpreter {
   fireDueTimers(now: number): void {
     const record = this.record;
     record.now = Math.max(record.now, now);
-    while (record.timers.length > 0 && record.timers[0]!.due <= record.now && record.status === "RUNNING") {
-      const timer = record.timers.shift()!;
-      const frame = record.frames[timer.frameId];
-      if (frame) this.inHistoryOf(frame, () => this.onTimer(timer));
-      else this.onTimer(timer);
+    while (
+      record.timers.length > 0 &&
+      record.timers[0]!.due <= record.now &&
+      record.status === "RUNNING" &&
+      !this.pausedByRequest
+    ) {
+      this.unitOfWork(() => {
+        const timer = record.timers.shift()!;
+        const frame = record.frames[timer.frameId];
+        if (frame) this.inHistoryOf(frame, () => this.onTimer(timer));
+        else this.onTimer(timer);
+      });
       this.advance(record.now);
     }
   }
@@ -886,14 +957,101 @@ export class Interpreter {
     };
   }
 
+  /** A JSONata runtime whose $random/$uuid draw from their own seeded stream (restartable). */
+  private seededRuntime(seed: number): JsonataRuntime {
+    let state = seed;
+    const random = () => {
+      const [next, value] = nextRandom(state);
+      state = next;
+      return value;
+    };
+    return { nowMillis: this.record.now, random, uuid: () => uuidFrom(random) };
+  }
+
+  private newEvaluationStage(evaluation?: Evaluation): Extract<Stage, { kind: "evaluating" }> {
+    const seq = (this.record.evaluationSeq = (this.record.evaluationSeq ?? 0) + 1);
+    const seed = Math.floor(this.random() * 4294967296) | 0;
+    return { kind: "evaluating", seq, seed, evaluation };
+  }
+
+  /** Starts a restartable JSONata evaluation for the frame. */
+  private evaluate(frame: Frame, evaluation: Evaluation): void {
+    frame.stage = this.newEvaluationStage(evaluation);
+    this.launchEvaluation(frame);
+  }
+
+  /** (Re)starts the evaluation the frame's stage describes. */
+  private launchEvaluation(frame: Frame): void {
+    const stage = frame.stage as Extract<Stage, { kind: "evaluating" }>;
+    const evaluation = stage.evaluation!;
+    const state = this.stateOf(frame);
+    const runtime = this.seededRuntime(stage.seed);
+    switch (evaluation.what) {
+      case "entry":
+        this.awaitEvaluation(
+          frame,
+          planEntry(state, this.jsonataScope(frame, state), runtime),
+          (current, plan) => this.applyEntryPlan(current, state, plan),
+        );
+        return;
+      case "task-attempt":
+        this.awaitEvaluation(
+          frame,
+          planTaskAttempt(state as TaskState, this.jsonataScope(frame, state), runtime),
+          (current, attempt) => this.dispatchTask(current, state as TaskState, attempt),
+        );
+        return;
+      case "exit":
+        this.awaitEvaluation(
+          frame,
+          planExit(state, this.jsonataScope(frame, state, { result: evaluation.result }), runtime),
+          (current, exit) => this.finishState(current, state, exit.output, undefined, exit.assigned),
+        );
+        return;
+      case "catch": {
+        const catcher = (state as TaskState).catchers[evaluation.catcherIndex]!;
+        const scope = this.jsonataScope(frame, state, { errorOutput: evaluation.errorOutput });
+        this.awaitEvaluation(frame, planCatch(catcher, scope, runtime), (current, exit) =>
+          this.leaveCatch(current, state, evaluation.catcherIndex, exit.output, exit.assigned),
+        );
+        return;
+      }
+    }
+  }
+
+  /** Restarts, in their original order, the evaluations a restored execution was waiting for. */
+  relaunchEvaluations(): void {
+    const waiting = Object.values(this.record.frames).filter(
+      (frame): frame is Frame & { stage: Extract<Stage, { kind: "evaluating" }> } =>
+        frame.stage.kind === "evaluating",
+    );
+    waiting.sort((a, b) => a.stage.seq - b.stage.seq);
+    for (const frame of waiting) this.inHistoryOf(frame, () => this.launchEvaluation(frame));
+  }
+
+  /** Whether everything in flight can be saved (only restartable JSONata evaluations). */
+  get inFlightIsRestartable(): boolean {
+    for (const key of this.env.inFlight.keys()) {
+      if (!key.startsWith("eval:")) return false;
+      const frame = this.record.frames[Number(key.split(":")[1])];
+      if (frame?.stage.kind === "evaluating" && frame.stage.evaluation === undefined) return false;
+    }
+    return true;
+  }
+
+  /** Waits for work that cannot be restarted after a save (an asynchronous read, say). */
+  private awaitOpaque<T>(frame: Frame, work: Promise<T>, then: (frame: Frame, value: T) => void): void {
+    frame.stage = this.newEvaluationStage();
+    this.awaitEvaluation(frame, work, then);
+  }
+
   /**
-   * Runs a JSONata evaluation for a frame as an in-flight promise of the execution actor; `then`
-   * applies its result synchronously once it settles (unless the frame has gone meanwhile).
+   * Registers an in-flight promise of the execution actor for the frame; `then` applies its result
+   * synchronously once it settles, to the frame as it is then (unless it has moved on or gone).
    */
-  private startEvaluation<T>(frame: Frame, work: Promise<T>, then: (value: T) => void): void {
-    const key = `eval:${frame.id}:${this.evaluationSeq++}`;
-    const stage: Stage = { kind: "evaluating" };
-    frame.stage = stage;
+  private awaitEvaluation<T>(frame: Frame, work: Promise<T>, then: (frame: Frame, value: T) => void): void {
+    const stage = frame.stage as Extract<Stage, { kind: "evaluating" }>;
+    const key = `eval:${frame.id}:${stage.seq}`;
     this.env.inFlight.set(
       key,
       work.then(
@@ -902,28 +1060,30 @@ export class Interpreter {
       ),
     );
     this.continuations.set(key, (settled) => {
+      const current = this.record.frames[frame.id];
       if (
         this.record.status !== "RUNNING" ||
-        this.record.frames[frame.id] !== frame ||
-        frame.stage !== stage
+        !current ||
+        current.stage.kind !== "evaluating" ||
+        current.stage.seq !== stage.seq
       ) {
         return;
       }
-      const state = this.stateOf(frame);
+      const state = this.stateOf(current);
       try {
         if (!settled.ok) throw settled.error;
-        then(settled.value as T);
+        then(current, settled.value as T);
       } catch (error) {
         if (error instanceof QueryEvaluationError) {
-          frame.lastEventId = appendEvent(
+          current.lastEventId = appendEvent(
             this.record,
-            frame.lastEventId,
+            current.lastEventId,
             "EvaluationFailed",
             "evaluationFailedEventDetails",
             { error: error.error, cause: error.cause, location: error.location, state: state.name },
           );
         }
-        if (error instanceof StatesError) this.stateFailed(frame, state, error.error, error.cause);
+        if (error instanceof StatesError) this.stateFailed(current, state, error.error, error.cause);
         else if (error instanceof EngineFault) this.engineFault(error);
         else throw error;
       }
@@ -942,16 +1102,15 @@ export class Interpreter {
       const parameters = reader.arguments
         ? reader.arguments.evaluate(scope, this.jsonataRuntime())
         : Promise.resolve({});
-      this.startEvaluation(frame, parameters, (evaluated) =>
-        this.readItems(frame, state, evaluated, (items) => {
+      this.awaitOpaque(frame, parameters, (current, evaluated) =>
+        this.readItems(current, state, evaluated, (items) => {
           const plan = planEntry(state, scope, this.jsonataRuntime(), items);
-          this.startEvaluation(frame, plan, (entry) => this.applyEntryPlan(frame, state, entry));
+          this.awaitOpaque(current, plan, (latest, entry) => this.applyEntryPlan(latest, state, entry));
         }),
       );
       return;
     }
-    const plan = planEntry(state, this.jsonataScope(frame, state), this.jsonataRuntime());
-    this.startEvaluation(frame, plan, (entry) => this.applyEntryPlan(frame, state, entry));
+    this.evaluate(frame, { what: "entry" });
   }
 
   private applyEntryPlan(frame: Frame, state: CompiledState, plan: EntryPlan): void {
@@ -1218,8 +1377,7 @@ export class Interpreter {
   private invokeTask(frame: Frame, state: TaskState): void {
     if (state.resource.pattern === "wait-for-task-token") frame.taskToken = this.newTaskToken();
     if (state.jsonata) {
-      const plan = planTaskAttempt(state, this.jsonataScope(frame, state), this.jsonataRuntime());
-      this.startEvaluation(frame, plan, (attempt) => this.dispatchTask(frame, state, attempt));
+      this.evaluate(frame, { what: "task-attempt" });
       return;
     }
     const timeoutSeconds = this.numberField(frame, state, state.timeoutSeconds, state.timeoutSecondsPath);
@@ -1451,10 +1609,7 @@ export class Interpreter {
   ): void {
     this.note(frame, { result });
     if (state.jsonata) {
-      const plan = planExit(state, this.jsonataScope(frame, state, { result }), this.jsonataRuntime());
-      this.startEvaluation(frame, plan, (exit: ExitPlan) =>
-        this.finishState(frame, state, exit.output, undefined, exit.assigned),
-      );
+      this.evaluate(frame, { what: "exit", result });
       return;
     }
     try {
@@ -1522,36 +1677,11 @@ export class Interpreter {
 
   /** A catcher matched: its Assign and ResultPath (JSONPath) or Output (JSONata), then its Next. */
   private catchError(frame: Frame, state: CompiledState, catcherIndex: number, errorOutput: object): void {
-    const catcher: Catcher = (state as TaskState).catchers[catcherIndex]!;
-    const leave = (output: unknown, assigned: Assigned) => {
-      try {
-        this.assignVariables(frame, assigned);
-      } catch (assignError) {
-        if (assignError instanceof StatesError) {
-          this.frameFailed(frame, assignError.error, assignError.cause);
-          return;
-        }
-        throw assignError;
-      }
-      this.appendExited(frame, state, json(output), assigned);
-      this.closeInspection(frame, "CAUGHT_ERROR", {
-        output,
-        nextState: catcher.next,
-        exitedEventId: frame.lastEventId,
-        assignedVariables: assigned ? { ...assigned } : undefined,
-        errorDetails: { ...frame.inspection?.errorDetails, catchIndex: catcherIndex },
-      });
-      this.transition(frame, state, output, catcher.next);
-    };
     if (state.jsonata) {
-      const plan = planCatch(
-        catcher,
-        this.jsonataScope(frame, state, { errorOutput }),
-        this.jsonataRuntime(),
-      );
-      this.startEvaluation(frame, plan, (exit: ExitPlan) => leave(exit.output, exit.assigned));
+      this.evaluate(frame, { what: "catch", catcherIndex, errorOutput });
       return;
     }
+    const catcher: Catcher = (state as TaskState).catchers[catcherIndex]!;
     let output: unknown;
     let assigned: Assigned;
     try {
@@ -1564,7 +1694,35 @@ export class Interpreter {
       }
       throw resultPathError;
     }
-    leave(output, assigned);
+    this.leaveCatch(frame, state, catcherIndex, output, assigned);
+  }
+
+  private leaveCatch(
+    frame: Frame,
+    state: CompiledState,
+    catcherIndex: number,
+    output: unknown,
+    assigned: Assigned,
+  ): void {
+    const catcher: Catcher = (state as TaskState).catchers[catcherIndex]!;
+    try {
+      this.assignVariables(frame, assigned);
+    } catch (assignError) {
+      if (assignError instanceof StatesError) {
+        this.frameFailed(frame, assignError.error, assignError.cause);
+        return;
+      }
+      throw assignError;
+    }
+    this.appendExited(frame, state, json(output), assigned);
+    this.closeInspection(frame, "CAUGHT_ERROR", {
+      output,
+      nextState: catcher.next,
+      exitedEventId: frame.lastEventId,
+      assignedVariables: assigned ? { ...assigned } : undefined,
+      errorDetails: { ...frame.inspection?.errorDetails, catchIndex: catcherIndex },
+    });
+    this.transition(frame, state, output, catcher.next);
   }
 
   /** A frame ended in failure: its parent (Parallel/Map) fails, or the execution does. */
@@ -1870,7 +2028,7 @@ export class Interpreter {
       if (maxItems !== undefined && maxItems > 0) items = items.slice(0, maxItems);
       then(items);
     };
-    if (outcome instanceof Promise) this.startEvaluation(frame, outcome, settle);
+    if (outcome instanceof Promise) this.awaitOpaque(frame, outcome, (_current, result) => settle(result));
     else settle(outcome);
   }
 
