@@ -570,6 +570,14 @@ export class Interpreter {
     forgetSerialized();
     if (!this.pausedByRequest) record.pausePreview = undefined;
     if (now > record.now) record.now = now;
+    if (this.env.pauseAtEventCount === undefined) {
+      // The hot loop: no pause requested, so no unit of work can need undoing.
+      while (record.ready.length > 0 && record.status === "RUNNING") {
+        const frame = record.frames[record.ready.shift()!];
+        if (frame) this.stepFrame(frame);
+      }
+      return;
+    }
     while (record.ready.length > 0 && record.status === "RUNNING" && !this.pausedByRequest) {
       this.unitOfWork(() => {
         const frameId = record.ready.shift()!;
@@ -713,7 +721,8 @@ export class Interpreter {
   }
 
   private stepFrame(frame: Frame): void {
-    this.inHistoryOf(frame, () => this.stepFrameHere(frame));
+    if (!this.env.machine.hasDistributedMap) this.stepFrameHere(frame);
+    else this.inHistoryOf(frame, () => this.stepFrameHere(frame));
   }
 
   private stepFrameHere(frame: Frame): void {
