@@ -4,7 +4,16 @@
  * download does not work here; `.ci/run` installs /usr/bin/chromium).
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,8 +37,7 @@ const CHROMIUM_ARGS = [
 const run = promisify(execFile);
 
 /** Runs `astro build` into a fresh temporary folder and returns it. */
-export async function buildSite(): Promise<{ outDir: string; seconds: number }> {
-  const outDir = mkdtempSync(join(tmpdir(), "partitura-site-"));
+async function buildInto(outDir: string): Promise<number> {
   const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
   const started = performance.now();
   await run(process.execPath, [astro, "build", "--outDir", outDir], {
@@ -37,7 +45,56 @@ export async function buildSite(): Promise<{ outDir: string; seconds: number }> 
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { outDir, seconds: (performance.now() - started) / 1000 };
+  return (performance.now() - started) / 1000;
+}
+
+const SHARED_PREFIX = "partitura-site-run-";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the site once per test run: the test files of one `vitest run` (worker processes of the same
+ * parent) share one build in `$TMPDIR/partitura-site-run-<parent pid>/`. The first file to ask builds it;
+ * the others wait for it. Builds left behind by runs that ended are removed here.
+ */
+export async function buildSite(): Promise<{ outDir: string; seconds: number }> {
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = Number(entry.slice(SHARED_PREFIX.length));
+    if (entry.startsWith(SHARED_PREFIX) && pid !== process.ppid && !alive(pid)) {
+      rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+    }
+  }
+  const shared = join(tmpdir(), `${SHARED_PREFIX}${process.ppid}`);
+  const outDir = join(shared, "out");
+  const done = join(shared, "done");
+  const failed = join(shared, "failed");
+  try {
+    mkdirSync(shared);
+  } catch {
+    // Another test file of this run is building (or has built) the site: wait for it.
+    const started = performance.now();
+    while (!existsSync(done) && !existsSync(failed) && performance.now() - started < 170_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (existsSync(done)) return { outDir, seconds: Number(readFileSync(done, "utf8")) };
+    const own = mkdtempSync(join(tmpdir(), "partitura-site-"));
+    return { outDir: own, seconds: await buildInto(own) };
+  }
+  try {
+    const seconds = await buildInto(outDir);
+    writeFileSync(done, String(seconds));
+    return { outDir, seconds };
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -55,8 +112,14 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-/** Serves a built site; `/x/` maps to `/x/index.html`, like any static host. */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site; `/x/` maps to `/x/index.html`, like any static host. `headers` are added to every
+ * HTML response (e.g. a Content-Security-Policy).
+ */
+export async function serveStatic(
+  dir: string,
+  options: { headers?: Record<string, string> } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file = normalize(join(dir, path));
@@ -69,7 +132,11 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
       response.writeHead(404, { "content-type": TYPES[".html"] }).end(readIfExists(join(dir, "404.html")));
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    response.writeHead(200, {
+      "content-type": type,
+      ...(type.startsWith("text/html") ? options.headers : {}),
+    });
     response.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -94,7 +161,9 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** Removes a test's temporary folder; the run's shared build stays for the other test files (see buildSite). */
 export function removeDir(dir: string): void {
+  if (dir.startsWith(join(tmpdir(), SHARED_PREFIX))) return;
   rmSync(dir, { recursive: true, force: true });
 }
 
