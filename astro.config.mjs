@@ -1,5 +1,6 @@
 // @ts-check
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
@@ -11,6 +12,20 @@ const lessonSlugs = readdirSync(new URL("./lessons/", import.meta.url))
   .filter((file) => /^\d{2}-.+\.mdx$/.test(file))
   .sort()
   .map((file) => file.replace(/\.mdx$/, ""));
+
+// Each exercise folder with an exercicio.yaml gets a sidebar link to its page.
+const exerciseLinks = readdirSync(new URL("./exercises/", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => new URL(`./exercises/${entry.name}/exercicio.yaml`, import.meta.url))
+  .filter((file) => existsSync(file))
+  .map((file) => {
+    const slug = file.pathname.split("/").at(-2);
+    return {
+      label: String(parseYaml(readFileSync(file, "utf8")).title ?? slug),
+      link: `/exercicios/${slug}/`,
+    };
+  })
+  .sort((a, b) => a.label.localeCompare(b.label, "pt-BR"));
 
 export default defineConfig({
   server: { port: 4321 },
@@ -25,6 +40,10 @@ export default defineConfig({
       sidebar: [
         { label: ui.sidebarHome, link: "/" },
         { label: ui.sidebarLessons, items: lessonSlugs },
+        {
+          label: ui.sidebarExercises,
+          items: [{ label: ui.sidebarAllExercises, link: "/exercicios/" }, ...exerciseLinks],
+        },
       ],
       customCss: ["./src/styles/custom.css"],
       // Keep code blocks exactly as the lesson wrote them (e.g. the "# serverless.yml" comment line).

@@ -4,6 +4,8 @@ export const ui = {
   siteDescription: "Curso interativo: Orquestração de Workflows com AWS Step Functions.",
   sidebarHome: "Início",
   sidebarLessons: "Aula 14 – Step Functions",
+  sidebarExercises: "Exercícios",
+  sidebarAllExercises: "Todos os exercícios",
   homeTitle: "Aula 14 – Orquestração de Workflows com AWS Step Functions",
   homeTagline:
     "A aula completa, com os diagramas dos workflows gerados a partir da própria definição em ASL.",

@@ -222,12 +222,18 @@ describe("lesson pages", () => {
   });
 
   it("keeps the self-assessment's answers lettered as the answer key refers to them", async () => {
+    // The interactive quiz (tests/site/quiz.test.ts) numbers its questions and shows each option's letter.
     const { page, context } = await open("/15-autoavaliacao/");
-    const styles = await page.$$eval(".autoavaliacao > ul, .autoavaliacao > ul > li > ul", (lists) =>
-      lists.map((list) => getComputedStyle(list).listStyleType),
+    const questions = await page.$$eval("fieldset.qz-question", (sets) =>
+      sets.map((set) => ({
+        number: set.querySelector(".qz-number")?.textContent,
+        letters: [...set.querySelectorAll(".qz-letter")].map((letter) => letter.textContent),
+      })),
     );
-    expect(styles[0]).toBe("decimal");
-    expect(styles.slice(1)).toEqual(["upper-alpha", "upper-alpha", "upper-alpha", "upper-alpha"]);
+    expect(questions.map((question) => question.number)).toEqual([1, 2, 3, 4, 5].map((n) => `Questão ${n}`));
+    expect(questions.slice(0, 4).map((question) => question.letters)).toEqual(
+      Array.from({ length: 4 }, () => ["A)", "B)", "C)", "D)"]),
+    );
     await context.close();
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * The exercise page's CodeMirror 6 editors (browser): the student's attempt and the read-only reference
+ * solution (setup in editor-setup.ts). Tab is left to the page, so keyboard users can leave the editor.
+ */
+import { json } from "@codemirror/lang-json";
+import { yaml } from "@codemirror/lang-yaml";
+import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { EditorState, type Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { exerciseEditorSetup } from "./editor-setup.ts";
+
+export interface EditorOptions {
+  readonly parent: HTMLElement;
+  readonly doc: string;
+  /** The file the text is, by its extension (JSON or YAML). */
+  readonly fileName: string;
+  readonly ariaLabel: string;
+  readonly readOnly?: boolean;
+  readonly onChange?: (text: string) => void;
+}
+
+export const isYamlFile = (fileName: string): boolean => /\.ya?ml$/i.test(fileName);
+
+export function createEditor(options: EditorOptions): EditorView {
+  const extensions: Extension[] = [
+    ...exerciseEditorSetup(),
+    isYamlFile(options.fileName) ? yaml() : json(),
+    EditorView.contentAttributes.of({ "aria-label": options.ariaLabel }),
+    EditorView.theme({
+      "&": { fontSize: "0.875rem", border: "1px solid var(--sl-color-gray-5)", borderRadius: "0.25rem" },
+      ".cm-scroller": {
+        fontFamily: "var(--__sl-font-mono, monospace)",
+        minHeight: "16rem",
+        maxHeight: "36rem",
+      },
+    }),
+  ];
+  if (options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
+  const onChange = options.onChange;
+  if (onChange) {
+    extensions.push(
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange(update.state.doc.toString());
+      }),
+    );
+  }
+  return new EditorView({ parent: options.parent, doc: options.doc, extensions });
+}
+
+export function replaceText(view: EditorView, text: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+/** Marks the grader's located diagnostics (1-based line and column) in the editor. */
+export function showDiagnostics(
+  view: EditorView,
+  found: readonly {
+    line?: number;
+    column?: number;
+    severity: "error" | "warning" | "info";
+    message: string;
+  }[],
+): void {
+  const doc = view.state.doc;
+  const diagnostics: Diagnostic[] = [];
+  for (const item of found) {
+    if (item.line === undefined || item.line < 1 || item.line > doc.lines) continue;
+    const line = doc.line(item.line);
+    const from = Math.min(line.to, line.from + Math.max(0, (item.column ?? 1) - 1));
+    const to = from < line.to ? line.to : Math.min(doc.length, from + 1);
+    diagnostics.push({ from, to: Math.max(from, to), severity: item.severity, message: item.message });
+  }
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+}

@@ -1,0 +1,87 @@
+/**
+ * What an exercise page keeps in localStorage (browser). The score goes under the key the home page reads
+ * (`partitura:exercicio:<slug>`, {@link ExerciseProgress} format); the attempt under its own versioned key.
+ */
+import { PROGRESS_PREFIX, exerciseKey, type ExerciseProgress } from "../progress/keys.ts";
+
+export const attemptKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}:tentativa:v1`;
+
+/** Stored under {@link attemptKey}. */
+export interface StoredAttempt {
+  readonly text: string;
+  /** ISO time of the last save. */
+  readonly savedAt: string;
+}
+
+/** Stored under {@link exerciseKey}: the last "Avaliar" result (the home page reads points and maxPoints). */
+export interface StoredScore extends ExerciseProgress {
+  readonly percent: number;
+  readonly status: string;
+  readonly gradedAt: string;
+}
+
+/** localStorage, or undefined when the browser blocks it (private modes, disabled storage). */
+export function storage(): Storage | undefined {
+  try {
+    const store = window.localStorage;
+    const probe = `${PROGRESS_PREFIX}teste`;
+    store.setItem(probe, "1");
+    store.removeItem(probe);
+    return store;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadAttempt(store: Storage | undefined, slug: string): string | undefined {
+  const raw = store?.getItem(attemptKey(slug));
+  if (raw === null || raw === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === "object" && value !== null && typeof (value as StoredAttempt).text === "string") {
+      return (value as StoredAttempt).text;
+    }
+  } catch {
+    // Not ours or damaged: start from the starter.
+  }
+  return undefined;
+}
+
+export function saveAttempt(store: Storage | undefined, slug: string, text: string): boolean {
+  if (!store) return false;
+  try {
+    const value: StoredAttempt = { text, savedAt: new Date().toISOString() };
+    store.setItem(attemptKey(slug), JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearAttempt(store: Storage | undefined, slug: string): void {
+  try {
+    store?.removeItem(attemptKey(slug));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+export function saveScore(
+  store: Storage | undefined,
+  slug: string,
+  result: { points: number; maxPoints: number; percent: number; status: string },
+): void {
+  if (!store || result.maxPoints <= 0) return;
+  const value: StoredScore = {
+    points: result.points,
+    maxPoints: result.maxPoints,
+    percent: result.percent,
+    status: result.status,
+    gradedAt: new Date().toISOString(),
+  };
+  try {
+    store.setItem(exerciseKey(slug), JSON.stringify(value));
+  } catch {
+    // Full or blocked storage: the score is still on the page.
+  }
+}

@@ -1,0 +1,539 @@
+/**
+ * Exercise pages in Debian's Chromium: the page grades in the browser exactly as `partitura grade` does
+ * in Node (same score, same checks, same pt-BR messages), under a CSP without 'unsafe-eval'; autosave,
+ * "Ver solução", the home page's score, and no hidden scenario anywhere in the page.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { parse } from "yaml";
+import { parseExercise, type Exercise, type SubmissionResult } from "../../grader/grading/index.ts";
+import { attemptKey } from "../../src/exercise/storage.ts";
+import { exerciseSlugs } from "../../src/exercise/load.ts";
+import { exerciseUi } from "../../src/i18n/pt-BR-exercicios.ts";
+import { ROOT, buildSite, launchChromium, removeDir, serveStatic } from "./harness.ts";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const run = promisify(execFile);
+const EXERCISES = join(ROOT, "exercises");
+const slugs = exerciseSlugs(EXERCISES);
+
+/** A CSP without 'unsafe-eval': any eval / new Function in the grader bundle would throw. */
+const CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+let outDir = "";
+let baseUrl = "";
+let closeServer: () => Promise<void> = async () => {};
+let browser: Browser;
+const workDirs: string[] = [];
+
+beforeAll(async () => {
+  const built = await buildSite();
+  outDir = built.outDir;
+  console.log(`astro build: ${built.seconds.toFixed(1)} s`);
+  const server = await serveStatic(outDir);
+  baseUrl = server.url;
+  closeServer = server.close;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer();
+  if (outDir) removeDir(outDir);
+  for (const dir of workDirs) removeDir(dir);
+});
+
+function readExercise(slug: string): Exercise {
+  const dir = join(EXERCISES, slug);
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)) files[name] = readFileSync(join(dir, name), "utf8");
+  return parseExercise(files);
+}
+
+/**
+ * A context as strict as a CSP without 'unsafe-eval': the HTML carries that CSP, and — because Chromium
+ * lets eval through in a page that DevTools (Playwright) has evaluated code in — new Function and the
+ * other function constructors are also replaced, before any page script runs, by ones that record the
+ * attempt and throw EvalError, as the CSP would.
+ */
+async function strictContext(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.route(
+    (url) => url.origin === baseUrl && !/\.[a-z0-9]+$/i.test(url.pathname),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
+    },
+  );
+  await context.addInitScript(() => {
+    const attempts: string[] = [];
+    Object.defineProperty(window, "__tentativasDeEval", { value: attempts });
+    const block = (what: string): never => {
+      attempts.push(what);
+      throw new EvalError(`${what} bloqueado: a CSP do site não permite 'unsafe-eval'`);
+    };
+    const poison = (original: object, name: string) =>
+      new Proxy(original, { apply: () => block(name), construct: () => block(`new ${name}`) });
+    const constructors: [object, string][] = [
+      [Object.getPrototypeOf(async function () {}), "AsyncFunction"],
+      [Object.getPrototypeOf(function* () {}), "GeneratorFunction"],
+      [Object.getPrototypeOf(async function* () {}), "AsyncGeneratorFunction"],
+      [Function.prototype, "Function"],
+    ];
+    for (const [prototype, name] of constructors) {
+      const original = (prototype as { constructor: object }).constructor;
+      Object.defineProperty(prototype, "constructor", { value: poison(original, name), configurable: true });
+    }
+    Object.defineProperty(window, "Function", { value: poison(Function, "Function"), configurable: true });
+    // window.eval stays: Playwright's own evaluate uses it. The bundle scan below shows the site never calls it.
+  });
+  return context;
+}
+
+async function openExercise(
+  context: BrowserContext,
+  slug: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|EvalError/i.test(message.text()))
+      errors.push(message.text());
+  });
+  await page.goto(`${baseUrl}/exercicios/${slug}/`);
+  await page.waitForSelector('[data-exercise][data-ready="true"]');
+  return { page, errors };
+}
+
+/** Replaces the attempt with `text` through a paste event, as a student pasting a file would. */
+async function paste(page: Page, slug: string, text: string): Promise<void> {
+  await page.click('[data-part="editor"] .cm-content');
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.evaluate((content) => {
+    const target = document.querySelector('[data-part="editor"] .cm-content')!;
+    const data = new DataTransfer();
+    data.setData("text/plain", content);
+    target.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  // The autosave holds exactly what the editor holds.
+  await expect
+    .poll(() =>
+      page.evaluate((key) => {
+        const raw = localStorage.getItem(key);
+        return raw === null ? null : (JSON.parse(raw) as { text: string }).text;
+      }, attemptKey(slug)),
+    )
+    .toBe(text);
+}
+
+/** What the page shows after "Avaliar", read back from the rendered result. */
+interface ShownResult {
+  status: string;
+  points: number;
+  maxPoints: number;
+  percent: number;
+  scoreText: string;
+  reason: string | null;
+  diagnostics: {
+    code: string;
+    severity: string;
+    line: number | null;
+    column: number | null;
+    message: string;
+  }[];
+  staticChecks: ShownCheck[];
+  scenarios: {
+    id: string;
+    title: string;
+    visibility: string;
+    status: string;
+    points: number;
+    maxPoints: number;
+    checks: ShownCheck[];
+  }[];
+}
+interface ShownCheck {
+  id: string;
+  description: string;
+  status: string;
+  points: number;
+  maxPoints: number;
+  message: string;
+}
+
+async function gradeOnPage(page: Page): Promise<ShownResult> {
+  await page.evaluate(() => document.querySelector('[data-part="result"]')!.replaceChildren());
+  await page.click('[data-part="grade"]');
+  await page.waitForSelector('[data-part="result"] [data-result]');
+  return page.$eval("[data-result]", (root) => {
+    const el = root as HTMLElement;
+    const text = (node: Element | null) => node?.textContent ?? "";
+    const checks = (container: Element) =>
+      [...container.querySelectorAll<HTMLElement>(":scope > ul > li[data-check-id]")].map((li) => ({
+        id: li.dataset["checkId"]!,
+        description: text(li.querySelector("[data-description]")),
+        status: li.dataset["status"]!,
+        points: Number(li.dataset["points"]),
+        maxPoints: Number(li.dataset["maxPoints"]),
+        message: text(li.querySelector("[data-message]")),
+      }));
+    const statics = el.querySelector('[data-group="static"]');
+    return {
+      status: el.dataset["status"]!,
+      points: Number(el.dataset["points"]),
+      maxPoints: Number(el.dataset["maxPoints"]),
+      percent: Number(el.dataset["percent"]),
+      scoreText: text(el.querySelector("[data-score]")),
+      reason: el.querySelector("[data-reason]")?.textContent ?? null,
+      diagnostics: [...el.querySelectorAll<HTMLElement>("li[data-diagnostic]")].map((li) => ({
+        code: li.dataset["code"]!,
+        severity: li.dataset["severity"]!,
+        line: li.dataset["line"] === undefined ? null : Number(li.dataset["line"]),
+        column: li.dataset["column"] === undefined ? null : Number(li.dataset["column"]),
+        message: text(li.querySelector("[data-message]")),
+      })),
+      staticChecks: statics ? checks(statics) : [],
+      scenarios: [...el.querySelectorAll<HTMLElement>("section[data-scenario-id]")].map((section) => ({
+        id: section.dataset["scenarioId"]!,
+        title: text(section.querySelector("[data-title]")),
+        visibility: section.dataset["visibility"]!,
+        status: section.dataset["status"]!,
+        points: Number(section.dataset["points"]),
+        maxPoints: Number(section.dataset["maxPoints"]),
+        checks: checks(section),
+      })),
+    };
+  });
+}
+
+/** The CLI's JSON for one submission, in the shape the page shows (everything but student/file/execution). */
+function expected(result: SubmissionResult): Omit<ShownResult, "scoreText"> {
+  const check = (c: SubmissionResult["staticChecks"][number]): ShownCheck => ({
+    id: c.id,
+    description: c.description,
+    status: c.status,
+    points: c.points,
+    maxPoints: c.maxPoints,
+    message: c.message,
+  });
+  return {
+    status: result.status,
+    points: result.points,
+    maxPoints: result.maxPoints,
+    percent: result.percent,
+    reason: result.status === "graded" ? null : (result.reason ?? null),
+    diagnostics: result.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      message: d.message,
+    })),
+    staticChecks: result.staticChecks.map(check),
+    scenarios: result.scenarios.map((s) => ({
+      id: s.id,
+      title: s.title,
+      visibility: s.visibility,
+      status: s.status,
+      points: s.points,
+      maxPoints: s.maxPoints,
+      checks: s.checks.map(check),
+    })),
+  };
+}
+
+/**
+ * Grades named texts with the CLI (`partitura grade <folder> --exercise <slug> --format json`), one folder
+ * per case holding the file under the starter's name — the name the page grades the attempt under.
+ */
+async function gradeWithCli(
+  slug: string,
+  fileName: string,
+  cases: Record<string, string>,
+): Promise<Map<string, SubmissionResult>> {
+  const dir = mkdtempSync(join(tmpdir(), `partitura-grade-${slug}-`));
+  workDirs.push(dir);
+  for (const [name, text] of Object.entries(cases)) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, fileName), text);
+  }
+  const { stdout } = await run(
+    process.execPath,
+    [join(ROOT, "bin", "partitura.js"), "grade", dir, "--exercise", slug, "--format", "json", "--jobs", "1"],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  ).catch((error: { stdout?: string; code?: number }) => {
+    // Exit code 1 means "some submission did not score 100%": the JSON is still complete.
+    if (typeof error.stdout === "string" && error.stdout.trim().startsWith("{"))
+      return { stdout: error.stdout };
+    throw error;
+  });
+  const report = JSON.parse(stdout) as { includesHidden: boolean; submissions: SubmissionResult[] };
+  expect(report.includesHidden).toBe(false);
+  return new Map(report.submissions.map((submission) => [submission.student, submission]));
+}
+
+describe("exercise pages", () => {
+  it("exist for every exercises/<slug>/ with statement, goals and a working lesson link, linked from the home", async () => {
+    expect(slugs.length).toBe(7);
+    const context = await browser.newContext();
+    const home = await context.newPage();
+    await home.goto(`${baseUrl}/`);
+    const links = await home.$$eval(".course-exercises li[data-slug]", (items) =>
+      items.map((item) => ({
+        slug: item.getAttribute("data-slug"),
+        href: item.querySelector("a.course-exercise-title")?.getAttribute("href"),
+      })),
+    );
+    expect(links.map((link) => link.slug).sort()).toEqual(slugs);
+    for (const link of links) expect(link.href).toBe(`/exercicios/${link.slug}/`);
+
+    for (const slug of slugs) {
+      const exercise = readExercise(slug);
+      const { page, errors } = await openExercise(context, slug);
+      expect(await page.textContent("h1")).toBe(exercise.title);
+      expect(await page.getAttribute("html", "lang")).toBe("pt-BR");
+      const main = await page.innerText("main");
+      for (const goal of exercise.learningGoals) expect(main, slug).toContain(goal);
+      // The statement's Markdown is rendered (no raw "**" or "##" left) and its first heading shows.
+      const statement = await page.innerText(".px-statement");
+      expect(statement).not.toMatch(/\*\*|^##/m);
+      expect(statement).toContain(exercise.statement.match(/^#+\s+(.+)$/m)?.[1] ?? "");
+      const lessonHref = await page.getAttribute(".px-lesson-link a", "href");
+      expect(lessonHref, slug).toMatch(/^\/\d\d-[a-z0-9-]+\/$/);
+      const lesson = await context.newPage();
+      await lesson.goto(baseUrl + lessonHref!);
+      expect(await lesson.textContent("h1")).toBe(exercise.lessonSection);
+      await lesson.close();
+      // The editor starts with the starter and is labelled.
+      expect(await page.getAttribute('[data-part="editor"] .cm-content', "aria-label")).toBe(
+        exerciseUi.editorAriaLabel(exercise.starter.fileName),
+      );
+      expect(errors, slug).toEqual([]);
+      await page.close();
+    }
+    const list = await context.newPage();
+    await list.goto(`${baseUrl}/exercicios/`);
+    expect(
+      (
+        await list.$$eval(".px-exercise-list > li > a:first-child", (a) =>
+          a.map((x) => x.getAttribute("href")),
+        )
+      ).sort(),
+    ).toEqual(slugs.map((slug) => `/exercicios/${slug}/`));
+    await context.close();
+  });
+
+  it("never ship a hidden scenario: no id, title, concept, input or feedback of one is in the page", async () => {
+    for (const slug of slugs) {
+      const html = readFileSync(join(outDir, "exercicios", slug, "index.html"), "utf8");
+      const raw = parse(readFileSync(join(EXERCISES, slug, "exercicio.yaml"), "utf8")) as {
+        scenarios: { id: string; title: string; concept?: string; visibility: string; input?: unknown }[];
+      };
+      const hidden = raw.scenarios.filter((scenario) => scenario.visibility === "hidden");
+      expect(hidden.length, slug).toBeGreaterThan(0);
+      for (const scenario of hidden) {
+        for (const secret of [`id: ${scenario.id}`, scenario.title, scenario.concept]) {
+          if (secret) expect(html, `${slug}: ${secret}`).not.toContain(JSON.stringify(secret).slice(1, -1));
+        }
+      }
+      expect(html).not.toContain("visibility: hidden");
+    }
+  });
+
+  it("grade in the browser exactly as `partitura grade` does: starter < 100 %, solution 100 %, wrong and broken files — under a CSP without eval", async () => {
+    const context = await strictContext();
+    let compared = 0;
+    await Promise.all(
+      slugs.map(async (slug) => {
+        const exercise = readExercise(slug);
+        const starter = exercise.starter.text;
+        const solution = exercise.solution.text;
+        const cases: Record<string, string> = { inicial: starter, solucao: solution };
+        if (slug === "falha-pagamento") {
+          // Right shape, wrong numbers: one retry instead of three.
+          cases["errada"] = solution.replace('"MaxAttempts": 3', '"MaxAttempts": 1');
+          expect(cases["errada"]).not.toBe(solution);
+          // A JSON syntax error: located diagnostics, status "invalid".
+          cases["quebrada"] = solution.replace(/}\s*$/, "");
+          // A definition the validator rejects (a Next to a state that does not exist).
+          cases["invalida"] = solution.replace('"Next": "AtualizarEstoque"', '"Next": "EstadoQueNaoExiste"');
+          expect(cases["invalida"]).not.toBe(solution);
+        }
+        if (slug === "standard-vs-express") {
+          cases["errada"] = solution.replace("type: EXPRESS", "type: STANDARD");
+          expect(cases["errada"]).not.toBe(solution);
+        }
+        const cli = await gradeWithCli(slug, exercise.starter.fileName, cases);
+        const { page, errors } = await openExercise(context, slug);
+        // Eval is refused on this page.
+        expect(
+          await page.evaluate(() => {
+            try {
+              return typeof new Function("return 1");
+            } catch (error) {
+              return (error as Error).name;
+            }
+          }),
+        ).toBe("EvalError");
+        await page.evaluate(() =>
+          (window as unknown as { __tentativasDeEval: string[] }).__tentativasDeEval.splice(0),
+        );
+        for (const [name, text] of Object.entries(cases)) {
+          await paste(page, slug, text);
+          const shown = await gradeOnPage(page);
+          const fromCli = cli.get(name);
+          expect(fromCli, `${slug}/${name}`).toBeDefined();
+          const { scoreText, ...rest } = shown;
+          expect(rest, `${slug}/${name}`).toEqual(expected(fromCli!));
+          expect(scoreText).toBe(
+            exerciseUi.resultSummary(fromCli!.points, fromCli!.maxPoints, fromCli!.percent),
+          );
+          if (name === "inicial") expect(shown.percent, `${slug}: inicial`).toBeLessThan(100);
+          if (name === "solucao") expect(shown.percent, `${slug}: solução`).toBe(100);
+          if (name !== "solucao") expect(shown.percent, `${slug}/${name}`).toBeLessThan(100);
+          if (name === "quebrada" || name === "invalida") {
+            expect(shown.status, name).toBe("invalid");
+            expect(shown.diagnostics.length, name).toBeGreaterThan(0);
+          }
+          // Only public scenarios, every one of them.
+          if (shown.status === "graded") {
+            expect(shown.scenarios.map((s) => s.id)).toEqual(
+              exercise.scenarios.filter((s) => s.visibility === "public").map((s) => s.id),
+            );
+          }
+          compared++;
+        }
+        expect(errors, slug).toEqual([]);
+        // Grading never tried eval or new Function.
+        expect(
+          await page.evaluate(
+            () => (window as unknown as { __tentativasDeEval: string[] }).__tentativasDeEval,
+          ),
+          slug,
+        ).toEqual([]);
+        await page.close();
+      }),
+    );
+    expect(compared).toBe(slugs.length * 2 + 4);
+    await context.close();
+  });
+
+  it("autosaves the attempt, keeps it after a reload, and puts the last score where the home page reads it", async () => {
+    const slug = "falha-pagamento";
+    const exercise = readExercise(slug);
+    const context = await browser.newContext();
+    const { page, errors } = await openExercise(context, slug);
+    expect(await page.innerText('[data-part="editor"] .cm-content')).toContain('"StartAt"');
+    await paste(page, slug, exercise.solution.text);
+    await page.reload();
+    await page.waitForSelector('[data-exercise][data-ready="true"]');
+    expect(await page.textContent('[data-part="save-status"]')).toBe(exerciseUi.restored);
+    const shown = await gradeOnPage(page);
+    expect(shown.percent).toBe(100);
+    expect(await page.textContent('[data-part="announce"]')).toBe(
+      exerciseUi.resultAnnouncement(shown.points, shown.maxPoints, 100, 0),
+    );
+    expect(await page.getAttribute('[data-part="announce"]', "aria-live")).toBe("polite");
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? "null"),
+      `partitura:exercicio:${slug}`,
+    );
+    expect(stored).toMatchObject({ points: shown.points, maxPoints: shown.maxPoints, percent: 100 });
+    const home = await context.newPage();
+    await home.goto(`${baseUrl}/`);
+    expect(await home.textContent(`.course-exercises li[data-slug="${slug}"] [data-exercise-score]`)).toBe(
+      `${shown.points} de ${shown.maxPoints} pontos`,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("“Ver solução” shows the reference next to the attempt without touching it", async () => {
+    const slug = "documentos-paralelo";
+    const exercise = readExercise(slug);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, errors } = await openExercise(context, slug);
+    const attempt =
+      '{\n  "Comment": "minha tentativa",\n  "StartAt": "X",\n  "States": { "X": { "Type": "Succeed" } }\n}';
+    await paste(page, slug, attempt);
+    const toggle = page.locator('[data-part="toggle-solution"]');
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.isVisible('[data-part="solution-pane"]')).toBe(false);
+    // Keyboard: focus the button and press Enter.
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await toggle.textContent()).toBe(exerciseUi.hideSolution);
+    // CodeMirror renders only the lines near the viewport: check the top, then scroll and check the end.
+    const squash = (text: string) => text.replace(/\s+/g, "");
+    const reference = squash(exercise.solution.text);
+    const solutionContent = '[data-part="solution"] .cm-content';
+    expect(reference.startsWith(squash(await page.innerText(solutionContent)))).toBe(true);
+    await page.$eval('[data-part="solution"] .cm-scroller', (scroller) =>
+      scroller.scrollTo(0, scroller.scrollHeight),
+    );
+    await expect
+      .poll(async () => reference.endsWith(squash(await page.innerText(solutionContent)).slice(-300)))
+      .toBe(true);
+    expect(await page.getAttribute('[data-part="solution"] .cm-content', "contenteditable")).toBe("false");
+    expect(squash(await page.innerText('[data-part="editor"] .cm-content'))).toBe(squash(attempt));
+    // Side by side on a wide screen.
+    const left = await page.locator('[data-part="editor"]').boundingBox();
+    const right = await page.locator('[data-part="solution"]').boundingBox();
+    expect(right!.x).toBeGreaterThan(left!.x + left!.width - 1);
+    const saved = await page.evaluate((key) => localStorage.getItem(key), attemptKey(slug));
+    expect((JSON.parse(saved!) as { text: string }).text).toBe(attempt);
+    await toggle.click();
+    expect(await page.isVisible('[data-part="solution-pane"]')).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("edits from the keyboard: Enter keeps the indentation, Ctrl+Z undoes, Tab leaves the editor", async () => {
+    const slug = "pedidos-sequencial";
+    const context = await browser.newContext();
+    const { page, errors } = await openExercise(context, slug);
+    await paste(page, slug, '{\n  "StartAt": "A"');
+    await page.keyboard.press("End");
+    await page.keyboard.type(",");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('"States": {}');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (key) => JSON.parse(localStorage.getItem(key) ?? "{}").text as string,
+          attemptKey(slug),
+        ),
+      )
+      .toBe('{\n  "StartAt": "A",\n  "States": {}');
+    await page.keyboard.press("ControlOrMeta+Z");
+    expect(await page.innerText('[data-part="editor"] .cm-content')).not.toContain("States");
+    await page.keyboard.press("ControlOrMeta+Shift+Z");
+    expect(await page.innerText('[data-part="editor"] .cm-content')).toContain("States");
+    // Tab is not trapped: it moves focus out of the editor, to the next control of the page.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest(".cm-editor"))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("ships no eval: the built JavaScript has no `new Function(` nor `eval(`", () => {
+    const dir = join(outDir, "_astro");
+    const scripts = readdirSync(dir).filter((file) => file.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(join(dir, file), "utf8");
+      expect(code, file).not.toMatch(/new Function\s*\(|[^.\w]eval\s*\(/);
+    }
+  });
+});
