@@ -7,7 +7,7 @@ import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
 import { forceLinting, linter, lintGutter, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { Compartment, EditorSelection } from "@codemirror/state";
-import { basicSetup, EditorView } from "codemirror";
+import { EditorView } from "@codemirror/view";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { ExecutionResult, HistoryEvent } from "../../grader/engine/index.ts";
 import { renderWorkflow } from "../graph/index.ts";
@@ -15,12 +15,22 @@ import { ui } from "../i18n/pt-BR.ts";
 import { analyze, type Format } from "./diagnostics.ts";
 import { h } from "./dom.ts";
 import { buildHistoryModel, graphStatus, replayDelays, type HistoryModel } from "./history.ts";
-import { runPlayground, testCasesOf, type Problem } from "./run.ts";
+import type { Problem } from "./run.ts";
+import { testCasesOf } from "./scenarios.ts";
 import { parseShareHash, shareHash, type PlaygroundState } from "./share.ts";
 import * as storage from "./storage.ts";
+import { editorSetup } from "./editor-setup.ts";
 import { decorateGraph, renderEvents, renderInspection, renderSummary, renderTable } from "./views.ts";
 
 const t = ui.playground;
+
+let runner: Promise<typeof import("./run.ts")> | undefined;
+/** The runner and the engine (a separate chunk): loaded once, on demand, not with the page. */
+const loadRunner = (): Promise<typeof import("./run.ts")> =>
+  (runner ??= import("./run.ts").catch((error: unknown) => {
+    runner = undefined;
+    throw error;
+  }));
 
 interface Seed extends PlaygroundState {
   readonly title: string;
@@ -78,7 +88,7 @@ export function mountPlayground(root: HTMLElement): void {
   );
   const shareButton = h(
     "button",
-    { type: "button", class: "pg-button", "aria-label": t.shareLabel, "data-pg-share": "" },
+    { type: "button", class: "pg-button", title: t.shareLabel, "data-pg-share": "" },
     t.share,
   );
   const restoreButton = h("button", { type: "button", class: "pg-button", "data-pg-restore": "" }, t.restore);
@@ -208,7 +218,7 @@ export function mountPlayground(root: HTMLElement): void {
     parent: editorHost,
     doc: initial.definition,
     extensions: [
-      basicSetup,
+      editorSetup(),
       language.of(languageFor(format)),
       aslLinter,
       lintGutter(),
@@ -394,6 +404,7 @@ export function mountPlayground(root: HTMLElement): void {
     runButton.disabled = true;
     progress.textContent = t.running;
     try {
+      const { runPlayground } = await loadRunner();
       const outcome = await runPlayground(currentState());
       progress.textContent = "";
       if (outcome.kind === "problems") {
@@ -404,6 +415,16 @@ export function mountPlayground(root: HTMLElement): void {
       return outcome.result;
     } finally {
       runButton.disabled = false;
+    }
+  }
+
+  // The engine loads on demand (not with the page): when the pointer or the focus reaches a run button.
+  for (const button of [runButton, watchButton]) {
+    for (const type of ["pointerenter", "focus", "touchstart"]) {
+      button.addEventListener(type, () => void loadRunner().catch(() => undefined), {
+        once: true,
+        passive: true,
+      });
     }
   }
 

@@ -46,18 +46,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Test case names of a mock file's (first) state machine; [] when the text is empty or unreadable. */
-export function testCasesOf(mocks: string): string[] {
-  if (mocks.trim() === "") return [];
-  try {
-    const config = parseMockConfig(JSON.parse(mocks));
-    const [machine] = config.stateMachines.values();
-    return machine ? [...machine.testCases.keys()] : [];
-  } catch {
-    return [];
-  }
-}
-
 function resolverFor(request: RunRequest): TaskResolver | Problem {
   if (request.mocks.trim() === "" || request.testCase === "") return undefinedResolver;
   let json: unknown;

@@ -115,6 +115,26 @@ describe("playground: editor", () => {
     await context.close();
   });
 
+  it("edits from the keyboard: Enter keeps the indentation, Ctrl+Z / Ctrl+Y undo and redo, Ctrl+End", async () => {
+    const { page, context, errors } = await open(PAYMENT);
+    await replaceEditorText(page, '{\n  "StartAt": "A",');
+    await page.keyboard.press("Enter");
+    await page.keyboard.insertText('"States": {');
+    await page.keyboard.press("Enter");
+    expect(await editorText(page)).toBe('{\n  "StartAt": "A",\n  "States": {\n    ');
+    const typed = await editorText(page);
+    await page.keyboard.press("ControlOrMeta+z");
+    expect(await editorText(page)).not.toBe(typed);
+    await page.keyboard.press("ControlOrMeta+y");
+    expect(await editorText(page)).toBe(typed);
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText("}");
+    expect((await editorText(page)).endsWith("}")).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows an engine compile error (DefinitionError) located in the text", async () => {
     const { page, context } = await open(PAYMENT);
     const bad = paymentDefinition.replace('"ResultPath": "$.erro"', '"ResultPath": "$.erro[("');

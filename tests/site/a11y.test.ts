@@ -1,0 +1,117 @@
+/**
+ * Automated accessibility checks with axe-core on the built site, in Chromium: a lesson with a playground
+ * (before and after a run, on every view tab), an exercise page (before and after "Avaliar"), the quiz (before
+ * and after answering) and the home page. No "serious" or "critical" violation is allowed.
+ */
+import axe from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, launchChromium, serveStatic } from "./harness.ts";
+
+let browser: Browser;
+let baseUrl: string;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  const { outDir } = await buildSite();
+  const server = await serveStatic(outDir);
+  baseUrl = server.url;
+  closers.push(server.close);
+  browser = await launchChromium();
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const close of closers) await close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe on the page as it is now; returns the serious and critical violations, readable. */
+async function seriousViolations(page: Page, context: string): Promise<Violation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const found = await run(document, { resultTypes: ["violations"] });
+    return found.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+  });
+  const serious = results.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  if (serious.length > 0) console.log(context, JSON.stringify(serious, null, 2));
+  return serious;
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(baseUrl + path);
+  // Expressive Code makes overflowing code blocks focusable a moment after load (ResizeObserver + idle).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>(".expressive-code pre")].every(
+      (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute("tabindex"),
+    ),
+  );
+  return page;
+}
+
+describe("acessibilidade (axe-core): nenhuma violação séria ou crítica", () => {
+  it("lição com playground: ao abrir e depois de uma execução com falha, em cada aba", async () => {
+    const page = await open("/06-erros-e-retentativas/");
+    await page.locator("[data-pg-editor] .cm-content").first().waitFor();
+    expect(await seriousViolations(page, "lição 06")).toEqual([]);
+
+    await page.selectOption("[data-pg-scenario]", "SempreSobrecarregado");
+    await page.click("[data-pg-run]");
+    await page.waitForSelector("[data-pg-result-status]");
+    const tabs = page.locator("[data-pg-tab]");
+    const count = await tabs.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    for (let index = 0; index < count; index++) {
+      await tabs.nth(index).click();
+      expect(await seriousViolations(page, `lição 06, aba ${index}`)).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it("página de exercício: ao abrir e depois de Avaliar", async () => {
+    const page = await open("/exercicios/falha-pagamento/");
+    await page.locator('[data-part="editor"] .cm-content').waitFor();
+    expect(await seriousViolations(page, "exercício")).toEqual([]);
+    await page.click('[data-part="grade"]');
+    await page.waitForSelector('[data-part="result"] [data-result]');
+    expect(await seriousViolations(page, "exercício avaliado")).toEqual([]);
+    await page.close();
+  });
+
+  it("quiz (autoavaliação): ao abrir e depois de responder", async () => {
+    const page = await open("/15-autoavaliacao/");
+    await page.locator("[data-quiz] fieldset").first().waitFor();
+    expect(await seriousViolations(page, "quiz")).toEqual([]);
+    for (const fieldset of await page.locator("[data-quiz] fieldset").all()) {
+      const radio = fieldset.locator('input[type="radio"]').first();
+      if ((await radio.count()) > 0) await radio.check();
+    }
+    await page.getByRole("button", { name: "Verificar" }).click();
+    await page.waitForFunction(
+      () => (document.querySelector('[data-part="result"]')?.textContent ?? "") !== "",
+    );
+    expect(await seriousViolations(page, "quiz respondido")).toEqual([]);
+    await page.close();
+  });
+
+  it("página inicial", async () => {
+    const page = await open("/");
+    expect(await seriousViolations(page, "início")).toEqual([]);
+    await page.close();
+  });
+});
