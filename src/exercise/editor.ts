@@ -1,13 +1,13 @@
 /**
  * The exercise page's CodeMirror 6 editors (browser): the student's attempt and the read-only reference
- * solution (setup in editor-setup.ts). Tab is left to the page, so keyboard users can leave the editor.
+ * solution (the same CodeMirror setup as the lesson playgrounds). Tab is left to the page, so keyboard users can leave the editor.
  */
 import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { exerciseEditorSetup } from "./editor-setup.ts";
+import { editorSetup } from "../playground/editor-setup.ts";
 
 export interface EditorOptions {
   readonly parent: HTMLElement;
@@ -23,7 +23,7 @@ export const isYamlFile = (fileName: string): boolean => /\.ya?ml$/i.test(fileNa
 
 export function createEditor(options: EditorOptions): EditorView {
   const extensions: Extension[] = [
-    ...exerciseEditorSetup(),
+    editorSetup(),
     isYamlFile(options.fileName) ? yaml() : json(),
     EditorView.contentAttributes.of({ "aria-label": options.ariaLabel }),
     EditorView.theme({
