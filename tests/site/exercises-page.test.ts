@@ -8,14 +8,14 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { parse } from "yaml";
 import { parseExercise, type Exercise, type SubmissionResult } from "../../grader/grading/index.ts";
 import { attemptKey } from "../../src/exercise/storage.ts";
 import { exerciseSlugs } from "../../src/exercise/load.ts";
 import { exerciseUi } from "../../src/i18n/pt-BR-exercicios.ts";
-import { ROOT, buildSite, launchChromium, removeDir, serveStatic } from "./harness.ts";
+import { ROOT, removeDir, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -27,26 +27,10 @@ const slugs = exerciseSlugs(EXERCISES);
 const CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
-let outDir = "";
-let baseUrl = "";
-let closeServer: () => Promise<void> = async () => {};
-let browser: Browser;
+const site = useBuiltSite();
 const workDirs: string[] = [];
 
-beforeAll(async () => {
-  const built = await buildSite();
-  outDir = built.outDir;
-  console.log(`astro build: ${built.seconds.toFixed(1)} s`);
-  const server = await serveStatic(outDir);
-  baseUrl = server.url;
-  closeServer = server.close;
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer();
-  if (outDir) removeDir(outDir);
+afterAll(() => {
   for (const dir of workDirs) removeDir(dir);
 });
 
@@ -64,9 +48,9 @@ function readExercise(slug: string): Exercise {
  * attempt and throw EvalError, as the CSP would.
  */
 async function strictContext(): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.route(
-    (url) => url.origin === baseUrl && !/\.[a-z0-9]+$/i.test(url.pathname),
+    (url) => url.origin === site.baseUrl && !/\.[a-z0-9]+$/i.test(url.pathname),
     async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
@@ -108,7 +92,7 @@ async function openExercise(
     if (message.type() === "error" && /Content Security Policy|EvalError/i.test(message.text()))
       errors.push(message.text());
   });
-  await page.goto(`${baseUrl}/exercicios/${slug}/`);
+  await page.goto(`${site.baseUrl}/exercicios/${slug}/`);
   await page.waitForSelector('[data-exercise][data-ready="true"]');
   return { page, errors };
 }
@@ -285,9 +269,9 @@ async function gradeWithCli(
 describe("exercise pages", () => {
   it("exist for every exercises/<slug>/ with statement, goals and a working lesson link, linked from the home", async () => {
     expect(slugs.length).toBe(7);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const home = await context.newPage();
-    await home.goto(`${baseUrl}/`);
+    await home.goto(`${site.baseUrl}/`);
     const links = await home.$$eval(".course-exercises li[data-slug]", (items) =>
       items.map((item) => ({
         slug: item.getAttribute("data-slug"),
@@ -311,7 +295,7 @@ describe("exercise pages", () => {
       const lessonHref = await page.getAttribute(".px-lesson-link a", "href");
       expect(lessonHref, slug).toMatch(/^\/\d\d-[a-z0-9-]+\/$/);
       const lesson = await context.newPage();
-      await lesson.goto(baseUrl + lessonHref!);
+      await lesson.goto(site.baseUrl + lessonHref!);
       expect(await lesson.textContent("h1")).toBe(exercise.lessonSection);
       await lesson.close();
       // The editor starts with the starter and is labelled.
@@ -322,7 +306,7 @@ describe("exercise pages", () => {
       await page.close();
     }
     const list = await context.newPage();
-    await list.goto(`${baseUrl}/exercicios/`);
+    await list.goto(`${site.baseUrl}/exercicios/`);
     expect(
       (
         await list.$$eval(".px-exercise-list > li > a:first-child", (a) =>
@@ -335,7 +319,7 @@ describe("exercise pages", () => {
 
   it("never ship a hidden scenario: no id, title, concept, input or feedback of one is in the page", async () => {
     for (const slug of slugs) {
-      const html = readFileSync(join(outDir, "exercicios", slug, "index.html"), "utf8");
+      const html = readFileSync(join(site.outDir, "exercicios", slug, "index.html"), "utf8");
       const raw = parse(readFileSync(join(EXERCISES, slug, "exercicio.yaml"), "utf8")) as {
         scenarios: { id: string; title: string; concept?: string; visibility: string; input?: unknown }[];
       };
@@ -431,7 +415,7 @@ describe("exercise pages", () => {
   it("autosaves the attempt, keeps it after a reload, and puts the last score where the home page reads it", async () => {
     const slug = "falha-pagamento";
     const exercise = readExercise(slug);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const { page, errors } = await openExercise(context, slug);
     expect(await page.innerText('[data-part="editor"] .cm-content')).toContain('"StartAt"');
     await paste(page, slug, exercise.solution.text);
@@ -450,7 +434,7 @@ describe("exercise pages", () => {
     );
     expect(stored).toMatchObject({ points: shown.points, maxPoints: shown.maxPoints, percent: 100 });
     const home = await context.newPage();
-    await home.goto(`${baseUrl}/`);
+    await home.goto(`${site.baseUrl}/`);
     expect(await home.textContent(`.course-exercises li[data-slug="${slug}"] [data-exercise-score]`)).toBe(
       `${shown.points} de ${shown.maxPoints} pontos`,
     );
@@ -461,7 +445,7 @@ describe("exercise pages", () => {
   it("“Ver solução” shows the reference next to the attempt without touching it", async () => {
     const slug = "documentos-paralelo";
     const exercise = readExercise(slug);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const { page, errors } = await openExercise(context, slug);
     const attempt =
       '{\n  "Comment": "minha tentativa",\n  "StartAt": "X",\n  "States": { "X": { "Type": "Succeed" } }\n}';
@@ -501,7 +485,7 @@ describe("exercise pages", () => {
 
   it("edits from the keyboard: Enter keeps the indentation, Ctrl+Z undoes, Tab leaves the editor", async () => {
     const slug = "pedidos-sequencial";
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const { page, errors } = await openExercise(context, slug);
     await paste(page, slug, '{\n  "StartAt": "A"');
     await page.keyboard.press("End");
@@ -528,7 +512,7 @@ describe("exercise pages", () => {
   });
 
   it("ships no eval: the built JavaScript has no `new Function(` nor `eval(`", () => {
-    const dir = join(outDir, "_astro");
+    const dir = join(site.outDir, "_astro");
     const scripts = readdirSync(dir).filter((file) => file.endsWith(".js"));
     expect(scripts.length).toBeGreaterThan(0);
     for (const file of scripts) {

@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env["PARTITURA_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -160,6 +161,37 @@ export async function launchChromium(): Promise<Browser> {
   }
   // chromium.launch always starts from a fresh temporary user-data-dir.
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The built site, served on 127.0.0.1, and a Chromium: what a browser test file works against. */
+export interface SiteUnderTest {
+  outDir: string;
+  baseUrl: string;
+  browser: Browser;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: build (once per run), serve, launch Chromium; then close
+ * them. The returned object is filled in by beforeAll.
+ */
+export function useBuiltSite(): SiteUnderTest {
+  const site = { outDir: "", baseUrl: "" } as SiteUnderTest;
+  let closeServer: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const built = await buildSite();
+    site.outDir = built.outDir;
+    console.log(`astro build: ${built.seconds.toFixed(1)} s`);
+    const server = await serveStatic(site.outDir);
+    site.baseUrl = server.url;
+    closeServer = server.close;
+    site.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    await closeServer();
+    if (site.outDir) removeDir(site.outDir);
+  });
+  return site;
 }
 
 /** Removes a test's temporary folder; the run's shared build stays for the other test files (see buildSite). */

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { Page } from "playwright-core";
 import {
   parseQuiz,
   scoreAnswers,
@@ -18,7 +18,7 @@ import {
 } from "../../grader/quiz/index.ts";
 import { quizUi } from "../../src/i18n/pt-BR-exercicios.ts";
 import { QUIZ_KEY } from "../../src/quiz/storage.ts";
-import { ROOT, SEED, buildSite, launchChromium, removeDir, serveStatic } from "./harness.ts";
+import { ROOT, SEED, removeDir, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -30,31 +30,15 @@ const choices = quiz.questions.filter((q): q is MultipleChoiceQuestion => q.type
 const PATH = "/15-autoavaliacao/";
 const ESSAY = "Um e-commerce processa pedidos: pagamento, estoque e envio, com Retry e Catch.";
 
-let outDir = "";
-let baseUrl = "";
-let closeServer: () => Promise<void> = async () => {};
-let browser: Browser;
+const site = useBuiltSite();
 const workDirs: string[] = [];
 
-beforeAll(async () => {
-  const built = await buildSite();
-  outDir = built.outDir;
-  console.log(`astro build: ${built.seconds.toFixed(1)} s`);
-  const server = await serveStatic(outDir);
-  baseUrl = server.url;
-  closeServer = server.close;
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer();
-  if (outDir) removeDir(outDir);
+afterAll(() => {
   for (const dir of workDirs) removeDir(dir);
 });
 
 async function openQuiz(page: Page): Promise<void> {
-  await page.goto(baseUrl + PATH);
+  await page.goto(site.baseUrl + PATH);
   await page.waitForSelector('[data-quiz][data-ready="true"]');
 }
 
@@ -67,7 +51,7 @@ const focused = (page: Page) =>
 describe("quiz page", () => {
   it("shows the quiz file's questions with the seed's text, in fieldsets with legends and native radios", async () => {
     const seed = readFileSync(SEED, "utf8");
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -111,7 +95,7 @@ describe("quiz page", () => {
   });
 
   it("is answered with the keyboard only (Tab, arrows, Space, Enter): key B, C, C, C scores every objective point, as `partitura quiz` does", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await openQuiz(page);
     // Start the Tab sequence at the quiz's introduction (the student would Tab there from the page top).
@@ -203,7 +187,7 @@ describe("quiz page", () => {
   });
 
   it("explains a wrong choice, keeps everything after a reload, and “Tentar de novo” starts over", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await openQuiz(page);
     await page.check("#qz-1-A");

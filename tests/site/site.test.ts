@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { listExercises } from "../../src/site/exercises.ts";
-import {
-  ROOT,
-  SEED,
-  buildSite,
-  codeBlocks,
-  launchChromium,
-  removeDir,
-  serveStatic,
-  topLevelHeadings,
-} from "./harness.ts";
+import { ROOT, SEED, codeBlocks, topLevelHeadings, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -24,34 +15,15 @@ const expectedTitles = (() => {
   return [...sections.slice(0, answers), "Autoavaliação", ...sections.slice(answers)];
 })();
 
-let outDir = "";
-let baseUrl = "";
-let closeServer: () => Promise<void> = async () => {};
-let browser: Browser;
-
-beforeAll(async () => {
-  const built = await buildSite();
-  outDir = built.outDir;
-  console.log(`astro build: ${built.seconds.toFixed(1)} s`);
-  const server = await serveStatic(outDir);
-  baseUrl = server.url;
-  closeServer = server.close;
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer();
-  if (outDir) removeDir(outDir);
-});
+const site = useBuiltSite();
 
 /** Opens a page in a fresh context (fresh localStorage) and fails the test on any page error. */
 async function open(path: string, options: { context?: Awaited<ReturnType<Browser["newContext"]>> } = {}) {
-  const context = options.context ?? (await browser.newContext());
+  const context = options.context ?? (await site.browser.newContext());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(baseUrl + path, { waitUntil: "load" });
+  await page.goto(site.baseUrl + path, { waitUntil: "load" });
   return { page, context, errors };
 }
 
@@ -78,7 +50,7 @@ describe("course home", () => {
 
   it("lists the exercises found in exercises/*/ with their scores from localStorage, or says there are none", async () => {
     const exercises = listExercises(join(ROOT, "exercises"));
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const { page } = await open("/", { context });
     const shown = await page.$$eval(".course-exercises li", (items) =>
       items.map((item) => ({
@@ -110,7 +82,7 @@ describe("course home", () => {
   });
 
   it("shows progress read from localStorage and clears it", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await open("/02-introducao-ao-step-functions/", { context });
     const { page } = await open("/", { context });
     await expect
@@ -138,14 +110,14 @@ describe("course home", () => {
 
 describe("lesson pages", () => {
   it("each page has its seed heading as title, is pt-BR and loads without errors", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const home = await open("/", { context });
     const links = await lessonLinks(home.page);
     for (const { title, href } of links) {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(baseUrl + href);
+      await page.goto(site.baseUrl + href);
       expect(await page.textContent("h1"), href).toBe(title);
       expect(await page.getAttribute("html", "lang"), href).toBe("pt-BR");
       expect(errors, href).toEqual([]);
@@ -176,7 +148,7 @@ describe("lesson pages", () => {
         .replace(/[‘’']/g, "'")
         .replace(/\s+/g, " ")
         .trim();
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const home = await open("/", { context });
     const links = await lessonLinks(home.page);
     const pageText = async (path: string) => {
@@ -209,7 +181,7 @@ describe("lesson pages", () => {
     const blocks = codeBlocks(seed);
     expect(blocks).toHaveLength(3);
     const squash = (text: string) => text.replace(/\s+/g, "");
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     for (const [index, [language, path]] of pages.entries()) {
       const { page } = await open(path, { context });
       const code = await page.$$eval(`pre[data-language="${language}"]`, (pres) =>
@@ -259,7 +231,7 @@ describe("review notes", () => {
   ];
 
   it("each correction is a marked aside with its source link", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     for (const [path, claim, source] of notes) {
       const { page } = await open(path, { context });
       const asides = await page.$$eval("aside", (elements) =>
@@ -320,7 +292,7 @@ describe("workflow graphs", () => {
       ["/08-integracao-com-servicos-aws/", "logs.asl.json", "Task"],
       ["/10-serverless-containers/", "video-hibrido.asl.json", "Map"],
     ];
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     for (const [path, file, containerType] of cases) {
       const definition = JSON.parse(readFileSync(join(ROOT, "exercises", "examples", file), "utf8")) as {
         States: Record<string, unknown>;
@@ -340,7 +312,7 @@ describe("workflow graphs", () => {
   });
 
   it("fits a phone screen without horizontal scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page } = await open("/10-serverless-containers/", { context });
     const box = await page.locator("figure.workflow-graph svg").first().boundingBox();
     expect(box).not.toBeNull();
