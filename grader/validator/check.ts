@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from "./diagnostic.ts";
 import { isStateType, STATE_TYPES, type QueryLanguage, type StateType } from "./fields.ts";
 import * as compiled from "./generated/asl-schema.js";
 import { analyzeJsonata, type JsonataContext } from "./jsonata-rules.ts";
+import { editDistance } from "./edit-distance.ts";
 import { messages as m, sections, type SectionId } from "./messages.ts";
 import { schemaDiagnostics, type SchemaError } from "./schema-errors.ts";
 import type { Locator, Segment } from "./source.ts";
@@ -1132,21 +1133,4 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

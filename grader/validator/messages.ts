@@ -3,6 +3,7 @@
  * with a tiny example where it helps. Codes, fields and identifiers stay as AWS writes them.
  */
 import type { ParseErrorCode } from "jsonc-parser";
+import { editDistance } from "./edit-distance.ts";
 import type { UnsupportedKind } from "./jsonata-rules.ts";
 
 /** The lesson's top-level sections (titles exactly as in the seed), by short id. */
@@ -332,25 +333,8 @@ function hint(name: string, candidates: readonly string[]): string {
   const lower = name.toLowerCase();
   const match =
     candidates.find((c) => c.toLowerCase() === lower) ??
-    candidates.find((c) => closeEnough(lower, c.toLowerCase()) && Math.min(name.length, c.length) > 3);
+    candidates.find((c) => editDistance(lower, c.toLowerCase()) <= 2 && Math.min(name.length, c.length) > 3);
   return match && match !== name ? ` Você quis dizer '${match}'?` : "";
-}
-
-function closeEnough(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]! <= 2;
 }
 
 function exampleFor(field: string): string {

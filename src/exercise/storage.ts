@@ -4,6 +4,8 @@
  */
 import { PROGRESS_PREFIX, exerciseKey, type ExerciseProgress } from "../progress/keys.ts";
 
+export { courseStorage as storage } from "../progress/keys.ts";
+
 export const attemptKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}:tentativa:v1`;
 
 /** Stored under {@link attemptKey}. */
@@ -18,19 +20,6 @@ export interface StoredScore extends ExerciseProgress {
   readonly percent: number;
   readonly status: string;
   readonly gradedAt: string;
-}
-
-/** localStorage, or undefined when the browser blocks it (private modes, disabled storage). */
-export function storage(): Storage | undefined {
-  try {
-    const store = window.localStorage;
-    const probe = `${PROGRESS_PREFIX}teste`;
-    store.setItem(probe, "1");
-    store.removeItem(probe);
-    return store;
-  } catch {
-    return undefined;
-  }
 }
 
 export function loadAttempt(store: Storage | undefined, slug: string): string | undefined {

@@ -3,6 +3,7 @@
  * version that was replaced last (`…:v1:anterior`), so "Restaurar versão da lição" and opening a share link
  * can always be undone. Every access tolerates a disabled or full storage.
  */
+import { courseStorage } from "../progress/keys.ts";
 import type { PlaygroundState } from "./share.ts";
 
 export const storageKey = (id: string) => `partitura:playground:${id}:v1`;
@@ -26,14 +27,7 @@ function isState(value: unknown): value is SavedState {
 }
 
 export function storageAvailable(): boolean {
-  try {
-    const probe = "partitura:probe";
-    localStorage.setItem(probe, "1");
-    localStorage.removeItem(probe);
-    return true;
-  } catch {
-    return false;
-  }
+  return courseStorage() !== undefined;
 }
 
 function read(key: string): SavedState | undefined {

@@ -11,7 +11,7 @@ export const lessonVisitedKey = (slug: string): string => `${PROGRESS_PREFIX}lic
 
 export const exerciseKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}`;
 
-/** The value stored under {@link exerciseKey}: the best score the student got with "Avaliar". */
+/** The value stored under {@link exerciseKey}: the last score the student got with "Avaliar". */
 export interface ExerciseProgress {
   readonly points: number;
   readonly maxPoints: number;
@@ -25,6 +25,19 @@ export function parseExerciseProgress(raw: string | null): ExerciseProgress | un
     const { points, maxPoints } = value as Record<string, unknown>;
     if (typeof points !== "number" || typeof maxPoints !== "number" || maxPoints <= 0) return undefined;
     return { points, maxPoints };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The browser's localStorage, or undefined when it is blocked (private modes, disabled storage). */
+export function courseStorage(): Storage | undefined {
+  try {
+    const store = window.localStorage;
+    const probe = `${PROGRESS_PREFIX}teste`;
+    store.setItem(probe, "1");
+    store.removeItem(probe);
+    return store;
   } catch {
     return undefined;
   }

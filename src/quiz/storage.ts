@@ -12,17 +12,7 @@ export interface StoredQuiz {
   readonly verified: boolean;
 }
 
-export function quizStorage(): Storage | undefined {
-  try {
-    const store = window.localStorage;
-    const probe = `${PROGRESS_PREFIX}teste`;
-    store.setItem(probe, "1");
-    store.removeItem(probe);
-    return store;
-  } catch {
-    return undefined;
-  }
-}
+export { courseStorage as quizStorage } from "../progress/keys.ts";
 
 export function loadQuizState(store: Storage | undefined): StoredQuiz | undefined {
   const raw = store?.getItem(QUIZ_KEY);

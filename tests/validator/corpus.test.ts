@@ -7,21 +7,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateSource, type ValidationReport } from "../../grader/validator/index.ts";
+import { SEED } from "./lesson-seed.ts";
 
 const CORPUS = join(import.meta.dirname, "corpus");
-const SHARED_SEED = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "seed",
-  "aula-14-step-functions.md",
-);
-/** The lesson as shared beside the repository, or the site's verbatim copy of it (tests/site checks they match). */
-const SEED = existsSync(SHARED_SEED)
-  ? SHARED_SEED
-  : join(import.meta.dirname, "..", "..", "lessons", "_fonte", "aula-14-step-functions.md");
 const files = readdirSync(CORPUS).sort();
 
 function problems(report: ValidationReport, severities = ["error"]): string[] {

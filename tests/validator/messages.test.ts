@@ -1,22 +1,8 @@
 /** Lesson links and the language of the messages: what a student reads. */
 import { readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sections, SECTION_TITLES, slugify, validateDefinition } from "../../grader/validator/index.ts";
-
-const SHARED_SEED = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "seed",
-  "aula-14-step-functions.md",
-);
-/** The lesson as shared beside the repository, or the site's verbatim copy of it (tests/site checks they match). */
-const SEED = existsSync(SHARED_SEED)
-  ? SHARED_SEED
-  : join(import.meta.dirname, "..", "..", "lessons", "_fonte", "aula-14-step-functions.md");
+import { SEED } from "./lesson-seed.ts";
 
 describe("lesson sections", () => {
   it("slugify folds accents and punctuation", () => {
