@@ -2,6 +2,7 @@
  * The schema, semantic and teaching layers: walks one definition and reports Diagnostics with AWS's
  * codes and AWS's location format (`/States/<State>/<Field>`). Pure: no I/O, runs in a browser.
  */
+import { StatesErrors } from "../engine/errors.ts";
 import { compileIntrinsic, isIntrinsicCall } from "../engine/intrinsics.ts";
 import { compilePath, PathSyntaxError } from "../engine/jsonpath.ts";
 import { parseResource } from "../engine/resources.ts";
@@ -124,6 +125,15 @@ const NOT_TASK_FAILED = new Set([
   "States.Runtime",
   "States.DataLimitExceeded",
   "States.ALL",
+]);
+
+/**
+ * The error names AWS predefines. A state can only raise other names without the `States.` prefix (AWS:
+ * "error names can't begin with the States. prefix"), so any other `States.*` name can never match.
+ */
+const PREDEFINED_ERRORS: ReadonlySet<string> = new Set([
+  ...Object.values(StatesErrors),
+  "States.Http.Socket",
 ]);
 
 export function checkDefinition(definition: unknown, options: CheckOptions = {}): Diagnostic[] {
@@ -759,6 +769,11 @@ class Checker {
       if (!isObject(entry) || !Array.isArray(entry["ErrorEquals"])) return;
       const errors = entry["ErrorEquals"].filter((e): e is string => typeof e === "string");
       const errorsPath = [...path, index, "ErrorEquals"];
+      entry["ErrorEquals"].forEach((error, position) => {
+        if (typeof error !== "string" || !error.startsWith("States.") || PREDEFINED_ERRORS.has(error)) return;
+        const message = m.unknownStatesError(field, error, suggest(error, PREDEFINED_ERRORS));
+        this.report("UNKNOWN_STATES_ERROR", "warning", [...errorsPath, position], message, "errors");
+      });
       if (errors.includes("States.ALL")) {
         if (errors.length > 1) this.error(errorsPath, m.statesAllAlone(field), "errors");
         if (index !== entries.length - 1) this.error([...path, index], m.statesAllLast(field), "errors");

@@ -260,6 +260,13 @@ export const messages = {
   neverFires: (field: string, errors: readonly string[]) =>
     `Este ${field === "Retry" ? "retentador" : "catcher"} nunca será usado: os erros ${list(errors)} já são tratados por um anterior ` +
     `(a lista ${field} é avaliada em ordem e vale o primeiro que combina). Coloque os casos específicos antes dos genéricos.`,
+  unknownStatesError: (field: string, error: string, suggestion: string | undefined) =>
+    `"${error}" não é um erro predefinido do Step Functions. O prefixo "States." é reservado aos erros da AWS ` +
+    `(um estado nunca lança outro nome com esse prefixo), então este ${field === "Retry" ? "retentador" : "catcher"} ` +
+    `nunca tratará esse erro.` +
+    (suggestion
+      ? ` Você quis dizer "${suggestion}"?`
+      : ` Confira a grafia (maiúsculas contam) na lista da AWS.`),
   catchDiscardsInput:
     "Sem ResultPath, o Catch SUBSTITUI a entrada do estado pelo objeto de erro ({ Error, Cause }) e os dados do pedido se perdem. " +
     'Para guardar o erro ao lado da entrada use, por exemplo, "ResultPath": "$.erro".',

@@ -518,6 +518,47 @@ describe("teaching notes (info, our own codes)", () => {
     expect(locations(retriers, "RETRY_NEVER_FIRES")).toEqual(["/States/A/Retry/1"]);
   });
 
+  // AWS, "Error names": the language predefines the `States.`-prefixed names; other errors "can't begin with
+  // the States. prefix" (docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
+  it("UNKNOWN_STATES_ERROR: a States.* name AWS does not define can never be raised", () => {
+    const retrying = (names: string[]) => machine({ A: task({ Retry: [{ ErrorEquals: names }] }) });
+    const warned = found(
+      validateDefinition(retrying(["Lambda.Unknown", "States.TimeOut"])),
+      "UNKNOWN_STATES_ERROR",
+    );
+    expect(warned.map((d) => [d.severity, d.location])).toEqual([
+      ["warning", "/States/A/Retry/0/ErrorEquals/1"],
+    ]);
+    expect(warned[0]?.message).toContain('Você quis dizer "States.Timeout"?');
+    const predefined = [
+      "States.ALL",
+      "States.Timeout",
+      "States.HeartbeatTimeout",
+      "States.TaskFailed",
+      "States.Permissions",
+      "States.DataLimitExceeded",
+      "States.Runtime",
+      "States.BranchFailed",
+      "States.NoChoiceMatched",
+      "States.IntrinsicFailure",
+      "States.ExceedToleratedFailureThreshold",
+      "States.ItemReaderFailed",
+      "States.ResultWriterFailed",
+      "States.ResultPathMatchFailure",
+      "States.ParameterPathFailure",
+      "States.QueryEvaluationError",
+      "States.Http.Socket",
+    ];
+    for (const name of predefined) {
+      expect(locations(retrying([name]), "UNKNOWN_STATES_ERROR"), name).toEqual([]);
+    }
+    const catching = machine({
+      A: task({ Catch: [{ ErrorEquals: ["States.Falhou"], Next: "F", ResultPath: "$.e" }] }),
+      F: { Type: "Succeed" },
+    });
+    expect(locations(catching, "UNKNOWN_STATES_ERROR")).toEqual(["/States/A/Catch/0/ErrorEquals/0"]);
+  });
+
   it("RESULTPATH_DISCARDS_INPUT: a Catch without ResultPath", () => {
     const catcher = (extra: Json) =>
       machine({
