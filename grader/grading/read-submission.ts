@@ -298,6 +298,7 @@ function fromValidator(finding: Diagnostic): SubmissionDiagnostic {
     severity: finding.severity,
     ...(start ? { line: start.line, column: start.column } : {}),
     message: finding.message,
+    ...(finding.lessonSection ? { lessonSection: finding.lessonSection } : {}),
   };
 }
 

@@ -48,6 +48,8 @@ export interface SubmissionDiagnostic {
   readonly line?: number;
   readonly column?: number;
   readonly message: string;
+  /** The validator's lesson section slug (grader/validator `sections`), when the finding is the validator's. */
+  readonly lessonSection?: string;
 }
 
 export type SubmissionStatus =

@@ -8,6 +8,7 @@ import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { editorSetup } from "../playground/editor-setup.ts";
+import { messageWithLessonLink } from "../playground/lesson-links.ts";
 
 export interface EditorOptions {
   readonly parent: HTMLElement;
@@ -51,7 +52,10 @@ export function replaceText(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
 
-/** Marks the grader's located diagnostics (1-based line and column) in the editor. */
+/**
+ * Marks the grader's located diagnostics (1-based line and column) in the editor; a validator diagnostic's
+ * message ends with a link to the lesson section that explains it ("Ver na lição: …").
+ */
 export function showDiagnostics(
   view: EditorView,
   found: readonly {
@@ -59,6 +63,7 @@ export function showDiagnostics(
     column?: number;
     severity: "error" | "warning" | "info";
     message: string;
+    lessonSection?: string;
   }[],
 ): void {
   const doc = view.state.doc;
@@ -68,7 +73,14 @@ export function showDiagnostics(
     const line = doc.line(item.line);
     const from = Math.min(line.to, line.from + Math.max(0, (item.column ?? 1) - 1));
     const to = from < line.to ? line.to : Math.min(doc.length, from + 1);
-    diagnostics.push({ from, to: Math.max(from, to), severity: item.severity, message: item.message });
+    const { message, lessonSection } = item;
+    diagnostics.push({
+      from,
+      to: Math.max(from, to),
+      severity: item.severity,
+      message,
+      ...(lessonSection ? { renderMessage: () => messageWithLessonLink(message, lessonSection) } : {}),
+    });
   }
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -1,3 +1,11 @@
+/**
+ * The link from a validator diagnostic to the lesson that explains it: shared by the lesson playgrounds and
+ * the exercise page's editor, apart from `ui` so the exercise page's bundle takes only this line.
+ */
+export const lessonLinkUi = {
+  seeInLesson: (title: string) => `Ver na lição: ${title}`,
+};
+
 /** Every UI string the course site shows (Starlight's own UI comes from its built-in pt-BR translation). */
 export const ui = {
   siteTitle: "Partitura · Aula 14",
@@ -85,6 +93,9 @@ export const ui = {
     problemsTitle: "Não foi possível executar",
     problemAt: (line: number, column: number) => `linha ${line}, coluna ${column}`,
     problemField: { definition: "Definição", input: "Entrada", mocks: "Arquivo de mocks" },
+    tips: (count: number) => (count === 1 ? "1 dica" : `${count} dicas`),
+    tipsIntro:
+      "Observações do validador que não impedem a execução; por isso não ficam sublinhadas no editor.",
     nothingToRun: "Não há definição para executar.",
     inputNotJson: (detail: string) => `A entrada não é um JSON válido: ${detail}`,
     mocksNotJson: (detail: string) => `O arquivo de mocks não é um JSON válido: ${detail}`,

@@ -18,6 +18,8 @@ export interface EditorDiagnostic {
   readonly code: string;
   readonly location: string;
   readonly message: string;
+  /** The lesson section that explains it (a slug of grader/validator `sections`; see lesson-links.ts). */
+  readonly lessonSection?: string;
 }
 
 export interface Analysis {
@@ -42,6 +44,7 @@ function toEditor(diagnostic: Diagnostic, length: number): EditorDiagnostic {
     code: diagnostic.code,
     location: diagnostic.location,
     message: diagnostic.message,
+    ...(diagnostic.lessonSection ? { lessonSection: diagnostic.lessonSection } : {}),
   };
 }
 

@@ -5,14 +5,20 @@
  */
 import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
-import { forceLinting, linter, lintGutter, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
+import {
+  forceLinting,
+  linter,
+  lintGutter,
+  lintKeymap,
+  type Diagnostic as CmDiagnostic,
+} from "@codemirror/lint";
 import { Compartment, EditorSelection } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { EditorView, keymap } from "@codemirror/view";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { ExecutionResult, HistoryEvent } from "../../grader/engine/index.ts";
 import { renderWorkflow } from "../graph/index.ts";
 import { ui } from "../i18n/pt-BR.ts";
-import { analyze, type Format } from "./diagnostics.ts";
+import { analyze, type EditorDiagnostic, type Format } from "./diagnostics.ts";
 import { h } from "./dom.ts";
 import { buildHistoryModel, graphStatus, replayDelays, type HistoryModel } from "./history.ts";
 import type { Problem } from "./run.ts";
@@ -20,6 +26,7 @@ import { testCasesOf } from "./scenarios.ts";
 import { parseShareHash, shareHash, type PlaygroundState } from "./share.ts";
 import * as storage from "./storage.ts";
 import { editorSetup } from "./editor-setup.ts";
+import { lessonLinkElement, messageWithLessonLink } from "./lesson-links.ts";
 import { decorateGraph, renderEvents, renderInspection, renderSummary, renderTable } from "./views.ts";
 
 const t = ui.playground;
@@ -130,6 +137,17 @@ export function mountPlayground(root: HTMLElement): void {
   const problemsBox = h("div", { class: "pg-problems", hidden: true, role: "alert", "data-pg-problems": "" });
   const summaryBox = h("div", { class: "pg-summary-box", "aria-live": "polite", "data-pg-summary": "" });
   const graphNote = h("p", { class: "pg-muted pg-graph-note", "data-pg-graph-note": "" });
+  // The validator's `info` notes (style advice such as "Task sem Retry") are not underlined: the lesson's
+  // examples are correct by design. They wait here, collapsed, under the editor.
+  const tipsSummary = h("summary", {});
+  const tipsList = h("ul", { class: "pg-tips-list" });
+  const tipsBox = h(
+    "details",
+    { class: "pg-tips", hidden: true, "data-pg-tips": "" },
+    tipsSummary,
+    h("p", { class: "pg-muted" }, t.tipsIntro),
+    tipsList,
+  );
 
   // ----- tabs -------------------------------------------------------------------------------------
   const tablist = h("div", { role: "tablist", "aria-label": t.tabs, class: "pg-tablist" });
@@ -199,17 +217,53 @@ export function mountPlayground(root: HTMLElement): void {
   // ----- editor -----------------------------------------------------------------------------------
   const language = new Compartment();
   const languageFor = (value: Format) => (value === "yaml" ? yaml() : json());
+  /** A button that selects a place in the editor and focuses it. */
+  const goTo = (label: string, from: number, to: number) => {
+    const button = h("button", { type: "button", class: "pg-link" }, label);
+    button.addEventListener("click", () => {
+      const length = editor.state.doc.length;
+      editor.dispatch({
+        selection: EditorSelection.range(Math.min(from, length), Math.min(to, length)),
+        scrollIntoView: true,
+      });
+      editor.focus();
+    });
+    return button;
+  };
+  const showTips = (tips: readonly EditorDiagnostic[]) => {
+    tipsBox.hidden = tips.length === 0;
+    tipsSummary.textContent = t.tips(tips.length);
+    tipsList.replaceChildren(
+      ...tips.map((tip) =>
+        h(
+          "li",
+          { "data-pg-tip": tip.code },
+          goTo(t.problemAt(tip.line, tip.column), tip.from, tip.to),
+          `: ${tip.message} `,
+          lessonLinkElement(tip.lessonSection),
+        ),
+      ),
+    );
+  };
   const aslLinter = linter(
-    (view): CmDiagnostic[] =>
-      analyze(view.state.doc.toString(), { format, express: expressBox.checked }).diagnostics.map(
-        (diagnostic) => ({
+    (view): CmDiagnostic[] => {
+      const { diagnostics } = analyze(view.state.doc.toString(), { format, express: expressBox.checked });
+      showTips(
+        diagnostics
+          .filter((diagnostic) => diagnostic.severity === "info")
+          .sort((a, b) => a.from - b.from || a.to - b.to),
+      );
+      return diagnostics
+        .filter((diagnostic) => diagnostic.severity !== "info")
+        .map((diagnostic) => ({
           from: diagnostic.from,
           to: diagnostic.to,
           severity: diagnostic.severity,
           source: diagnostic.code,
           message: diagnostic.message,
-        }),
-      ),
+          renderMessage: () => messageWithLessonLink(diagnostic.message, diagnostic.lessonSection),
+        }));
+    },
     { delay: 250 },
   );
   let graphTimer: number | undefined;
@@ -222,6 +276,8 @@ export function mountPlayground(root: HTMLElement): void {
       language.of(languageFor(format)),
       aslLinter,
       lintGutter(),
+      // F8: next problem with its message; Ctrl+Shift+M: the list of problems, links reachable with Tab.
+      keymap.of(lintKeymap),
       EditorView.contentAttributes.of({ "aria-label": t.editorLabel }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
@@ -337,18 +393,10 @@ export function mountPlayground(root: HTMLElement): void {
       );
       if (problem.from !== undefined && problem.field === "definition") {
         const from = problem.from;
-        const to = problem.to ?? from;
-        const go = h(
-          "button",
-          { type: "button", class: "pg-link" },
-          t.problemAt(problem.line ?? 1, problem.column ?? 1),
-        );
-        go.addEventListener("click", () => {
-          editor.dispatch({ selection: EditorSelection.range(from, to), scrollIntoView: true });
-          editor.focus();
-        });
-        item.append(" ", go);
+        item.append(" ", goTo(t.problemAt(problem.line ?? 1, problem.column ?? 1), from, problem.to ?? from));
       }
+      const lesson = lessonLinkElement(problem.lessonSection);
+      if (lesson) item.append(" ", lesson);
       list.append(item);
     }
     problemsBox.replaceChildren(h("strong", {}, t.problemsTitle), list);
@@ -485,17 +533,25 @@ export function mountPlayground(root: HTMLElement): void {
     if (!iso) return;
     savedNote.textContent = t.savedAt(new Date(iso).toLocaleTimeString("pt-BR"));
   };
+  const saveNow = () => {
+    saveTimer = undefined;
+    const state = currentState();
+    const current = storage.loadSaved(id);
+    // Nothing to save while the text is the lesson's and nothing was saved before.
+    if (!current && storage.sameState(state, seed)) return;
+    showSaved(storage.save(id, state));
+  };
   function scheduleSave() {
     if (!canStore) return;
     window.clearTimeout(saveTimer);
-    saveTimer = window.setTimeout(() => {
-      const state = currentState();
-      const current = storage.loadSaved(id);
-      // Nothing to save while the text is the lesson's and nothing was saved before.
-      if (!current && storage.sameState(state, seed)) return;
-      showSaved(storage.save(id, state));
-    }, 400);
+    saveTimer = window.setTimeout(saveNow, 400);
   }
+  // Leaving the page (a "Ver na lição" link, say) right after typing keeps the last keystrokes.
+  window.addEventListener("pagehide", () => {
+    if (saveTimer === undefined) return;
+    window.clearTimeout(saveTimer);
+    saveNow();
+  });
   if (!canStore) savedNote.textContent = t.storageOff;
   else if (saved && !sharedHere) {
     notice.textContent = t.restoredSaved;
@@ -650,6 +706,7 @@ export function mountPlayground(root: HTMLElement): void {
     notice,
     shareField,
     editorHost,
+    tipsBox,
     savedNote,
     h(
       "div",

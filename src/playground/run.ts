@@ -24,6 +24,8 @@ export interface Problem {
   readonly to?: number;
   /** Which field the problem is in. */
   readonly field: "definition" | "input" | "mocks";
+  /** The validator's lesson section for it, when it is a validator diagnostic (see lesson-links.ts). */
+  readonly lessonSection?: string;
 }
 
 export type RunOutcome =
@@ -91,6 +93,9 @@ export async function runPlayground(request: RunRequest): Promise<RunOutcome> {
         column: diagnostic.column,
         from: diagnostic.from,
         to: diagnostic.to,
+        ...("lessonSection" in diagnostic && diagnostic.lessonSection
+          ? { lessonSection: diagnostic.lessonSection }
+          : {}),
       })),
     };
   }

@@ -1,44 +1,35 @@
 /**
  * The playground island in a real browser (Debian's Chromium through playwright-core): diagnostics in the
- * editor, runs on the engine with mocks, the graph / table / events / data views, watch-it-run, autosave,
- * share links, download, a phone-sized screen and a strict Content Security Policy.
+ * editor with links to the lesson that explains them, style notes kept out of the way, runs on the engine
+ * with mocks, the graph / table / events / data views, watch-it-run, autosave, share links, download, a
+ * phone-sized screen and a strict Content Security Policy.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ROOT, buildSite, launchChromium, removeDir, serveStatic } from "./harness.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { LESSON_SECTIONS } from "../../src/playground/lesson-sections.generated.ts";
+import { ROOT, serveStatic, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 45_000 });
 
 const PAYMENT = "/06-erros-e-retentativas/";
 const paymentDefinition = readFileSync(join(ROOT, "exercises/examples/pagamento.asl.json"), "utf8");
 
-let outDir = "";
-let baseUrl = "";
-let cspUrl = "";
-const closers: (() => Promise<void>)[] = [];
-let browser: Browser;
+const site = useBuiltSite();
 
+// The same build, also served with a strict Content Security Policy (registered after useBuiltSite's hooks,
+// so the build is there).
+let cspUrl = "";
+let closeStrict: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  const built = await buildSite();
-  outDir = built.outDir;
-  console.log(`astro build: ${built.seconds.toFixed(1)} s`);
-  const server = await serveStatic(outDir);
-  baseUrl = server.url;
-  const strict = await serveStatic(outDir, {
+  const strict = await serveStatic(site.outDir, {
     headers: { "content-security-policy": "script-src 'self'; object-src 'none'; base-uri 'self'" },
   });
   cspUrl = strict.url;
-  closers.push(server.close, strict.close);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const close of closers) await close();
-  if (outDir) removeDir(outDir);
+  closeStrict = strict.close;
 });
+afterAll(() => closeStrict());
 
 interface Opened {
   page: Page;
@@ -52,14 +43,14 @@ async function open(
 ): Promise<Opened> {
   const context =
     options.context ??
-    (await browser.newContext({
+    (await site.browser.newContext({
       viewport: { width: options.width ?? 1280, height: 900 },
       acceptDownloads: true,
     }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto((options.base ?? baseUrl) + path, { waitUntil: "load" });
+  await page.goto((options.base ?? site.baseUrl) + path, { waitUntil: "load" });
   await page.waitForSelector('[data-playground][data-ready="true"]', { timeout: 15_000 });
   return { page, context, errors };
 }
@@ -145,6 +136,133 @@ describe("playground: editor", () => {
     const text = (await problems.textContent()) ?? "";
     expect(text).toMatch(/Definição \(linha 17, coluna \d+\)/);
     expect(text).toContain("ResultPath");
+    await context.close();
+  });
+});
+
+/** The built page behind a site-absolute href, and whether its #fragment (if any) is an element id there. */
+function builtTarget(href: string): { exists: boolean; fragmentFound: boolean } {
+  const url = new URL(href, "http://site.invalid");
+  const file = join(site.outDir, decodeURIComponent(url.pathname), "index.html");
+  if (!existsSync(file)) return { exists: false, fragmentFound: false };
+  const fragment = decodeURIComponent(url.hash.slice(1));
+  return {
+    exists: true,
+    fragmentFound: fragment === "" || readFileSync(file, "utf8").includes(`id="${fragment}"`),
+  };
+}
+
+describe("playground: diagnostics link to the lesson that explains them", () => {
+  it("every validator section's link points at a built page (and an existing heading id)", () => {
+    expect(Object.keys(LESSON_SECTIONS).length).toBeGreaterThanOrEqual(10);
+    for (const [section, link] of Object.entries(LESSON_SECTIONS)) {
+      expect(builtTarget(link.href), `${section} → ${link.href}`).toEqual({
+        exists: true,
+        fragmentFound: true,
+      });
+    }
+  });
+
+  it("the tooltip of an underlined error has a 'Ver na lição' link that opens the right lesson", async () => {
+    const { page, context, errors } = await open(PAYMENT);
+    await replaceEditorText(
+      page,
+      paymentDefinition.replace('"Next": "AtualizarEstoque"', '"Next": "AtualizarEstoqu"'),
+    );
+    const underline = page.locator("[data-pg-editor] .cm-lintRange-error").first();
+    await underline.waitFor({ timeout: 5_000 });
+    await underline.hover();
+    const link = page.locator(".cm-tooltip-lint a.pg-lesson-link");
+    await link.waitFor({ timeout: 5_000 });
+    expect(await link.textContent()).toBe(
+      "Ver na lição: Padrões de Orquestração: Sequencial – O Caminho Linear",
+    );
+    const href = (await link.getAttribute("href")) ?? "";
+    expect(href).toBe("/04-padrao-sequencial/");
+    expect(builtTarget(href)).toEqual({ exists: true, fragmentFound: true });
+
+    // From the keyboard: Ctrl+Shift+M opens CodeMirror's list of problems, and Tab reaches the same link.
+    await page.click("[data-pg-editor] .cm-content");
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.keyboard.press("ControlOrMeta+Shift+KeyM");
+    await page.locator("[data-pg-editor] .cm-panel-lint").waitFor();
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return active instanceof HTMLAnchorElement ? active.getAttribute("href") : null;
+      }),
+    ).toBe(href);
+
+    // Running it lists the problem with the same link.
+    await page.keyboard.press("Escape");
+    await page.click("[data-pg-run]");
+    const problemLink = page.locator("[data-pg-problems] a.pg-lesson-link");
+    await problemLink.waitFor();
+    expect(await problemLink.getAttribute("href")).toBe(href);
+
+    // Following it opens the lesson page (and the element of its #fragment, when there is one).
+    await Promise.all([page.waitForURL(`**${href}`), problemLink.click()]);
+    const target = new URL(page.url());
+    expect(target.pathname).toBe(new URL(href, site.baseUrl).pathname);
+    expect(await page.textContent("h1")).toContain("Padrões de Orquestração: Sequencial");
+    if (target.hash) {
+      expect(await page.locator(`[id="${decodeURIComponent(target.hash.slice(1))}"]`).count()).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a lesson's example has no info underlines; its style notes wait collapsed under the editor", async () => {
+    const { page, context, errors } = await open(PAYMENT);
+    const tips = page.locator("[data-pg-tips]");
+    await tips.waitFor({ state: "attached" });
+    await expect.poll(() => tips.getAttribute("hidden")).toBeNull();
+    expect(await tips.locator("summary").textContent()).toBe("4 dicas");
+    expect(await tips.getAttribute("open")).toBeNull();
+    expect(await page.locator("[data-pg-editor] .cm-lintRange").count()).toBe(0);
+    expect(await page.locator("[data-pg-editor] .cm-lint-marker").count()).toBe(0);
+    // Opened, each note has its place and its lesson.
+    await tips.locator("summary").click();
+    expect(await tips.locator("li").count()).toBe(4);
+    expect(
+      await tips
+        .locator('li[data-pg-tip="TASK_WITHOUT_RETRY"] a.pg-lesson-link')
+        .first()
+        .getAttribute("href"),
+    ).toBe("/06-erros-e-retentativas/");
+    // An error is still underlined, the notes still are not.
+    await replaceEditorText(page, paymentDefinition.replace('"MaxAttempts": 3', '"MaxAttempts": -1'));
+    await page.locator("[data-pg-editor] .cm-lintRange-error").first().waitFor({ timeout: 5_000 });
+    expect(await page.locator("[data-pg-editor] .cm-lintRange-error").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-pg-editor] .cm-lintRange-info").count()).toBe(0);
+    // "Tratamento de Erros e Retentativas" is this very page: no fragment, so the page itself.
+    await page.locator("[data-pg-editor] .cm-lintRange-error").first().hover();
+    expect(await page.locator(".cm-tooltip-lint a.pg-lesson-link").getAttribute("href")).toBe(PAYMENT);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the exercise page's editor links the grader's diagnostics to the lesson too", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}/exercicios/falha-pagamento/`);
+    await page.waitForSelector('[data-exercise][data-ready="true"]');
+    await page.click('[data-part="editor"] .cm-content');
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(paymentDefinition.replace('"MaxAttempts": 3', '"MaxAttempts": -1'));
+    await page.click('[data-part="grade"]');
+    await page.waitForSelector('[data-part="result"] [data-result]');
+    const underline = page.locator('[data-part="editor"] .cm-lintRange-error').first();
+    await underline.waitFor({ timeout: 5_000 });
+    await underline.hover();
+    const link = page.locator(".cm-tooltip-lint a.pg-lesson-link");
+    await link.waitFor({ timeout: 5_000 });
+    expect(await link.getAttribute("href")).toBe(PAYMENT);
+    expect(await link.textContent()).toBe(
+      "Ver na lição: Tratamento de Erros e Retentativas: Resiliência em Sistemas Distribuídos",
+    );
     await context.close();
   });
 });
@@ -295,7 +413,7 @@ describe("playground: running the payment example", () => {
       "/10-serverless-containers/",
       "/11-infraestrutura-como-codigo/",
     ];
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     for (const path of pages) {
       const { page, errors } = await open(path, { context });
       const scenarios = await page.$$eval("[data-pg-scenario] option", (options) =>
@@ -344,7 +462,7 @@ describe("playground: work is never lost", () => {
     await author.context.close();
 
     // A fresh browser opens the link: everything is there.
-    const reader = await open(url.slice(baseUrl.length));
+    const reader = await open(url.slice(site.baseUrl.length));
     expect(await editorText(reader.page)).toBe(shared);
     expect(await reader.page.inputValue("[data-pg-input]")).toBe('{ "pedidoId": "P-7" }');
     expect(await reader.page.inputValue("[data-pg-scenario]")).toBe("InstavelDepoisOk");
@@ -406,7 +524,7 @@ describe("playground: phone and security", () => {
   });
 
   it("runs under a Content Security Policy without 'unsafe-eval' (script-src 'self')", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(() => {
       const list: { directive: string; blocked: string; sample: string }[] = [];
       const attempts: string[] = [];
