@@ -1,10 +1,15 @@
 // @ts-check
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
+import { renderWorkflow } from "./src/graph/svg.ts";
 import { ui } from "./src/i18n/pt-BR.ts";
+import { lessonVisitedKey } from "./src/progress/keys.ts";
 
 // The lessons live in the top-level `lessons/` folder, one numbered MDX file per section of Aula 14; the
 // sidebar follows the file order (the seed's order).
@@ -27,8 +32,80 @@ const exerciseLinks = readdirSync(new URL("./exercises/", import.meta.url), { wi
   })
   .sort((a, b) => a.label.localeCompare(b.label, "pt-BR"));
 
+/** The CSP hash-source of an inline script's or style's text. */
+const cspHash = (text) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
+
+// Progress without island JavaScript: a tiny inline script in every page's <head> remembers which lessons
+// were opened (`partitura:licao-visitada:<slug>`, read by the home page). Its hash is in the policy below.
+const visitTracker =
+  "try{var m=location.pathname.match(/^\\/(\\d\\d-[a-z0-9-]+)\\/?$/);" +
+  `if(m)localStorage.setItem(${JSON.stringify(lessonVisitedKey(""))}+m[1],new Date().toISOString())}catch(e){}`;
+
+/**
+ * Hashes of Starlight's own inline scripts (theme provider, sidebar state, search shortcut, ...): Astro hashes
+ * the scripts it bundles, but `<script is:inline>` text is copied to the page as written, so each one is
+ * hashed here from the component source that ships in node_modules. tests/site/csp.test.ts fails if a built
+ * page has an inline script whose hash is missing from its policy.
+ */
+function starlightInlineScriptHashes() {
+  const root = fileURLToPath(new URL("./", import.meta.resolve("@astrojs/starlight/components")));
+  const hashes = new Set();
+  for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    if (!file.endsWith(".astro")) continue;
+    const source = readFileSync(join(root, file), "utf8");
+    for (const [, attributes = "", text = ""] of source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (!/\bis:inline\b/.test(attributes) || /\btype=/.test(attributes)) continue;
+      hashes.add(cspHash(text));
+    }
+  }
+  return [...hashes].sort();
+}
+
+/**
+ * The workflow graphs (src/graph/svg.ts) are SVG with their own <style> element, drawn at build time and
+ * again by the playground in the browser; its text is the same in every drawing, so one hash allows it.
+ */
+function workflowGraphStyleHash() {
+  const { svg } = renderWorkflow({ StartAt: "A", States: { A: { Type: "Succeed" } } });
+  const style = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1];
+  if (style === undefined)
+    throw new Error("src/graph/svg.ts no longer draws a <style>: update astro.config.mjs");
+  return cspHash(style);
+}
+
 export default defineConfig({
   server: { port: 4321 },
+  // Stylesheets as files, never inline <style>: Astro does not hash the styles that components used in MDX
+  // content bring along (e.g. the quiz's), and the policy below allows only same-origin stylesheets.
+  build: { inlineStylesheets: "never" },
+  // Every page carries a strict Content Security Policy as a <meta http-equiv> tag (see README, "Security").
+  security: {
+    csp: {
+      algorithm: "SHA-256",
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind searches with WebAssembly, in its own same-origin worker (Chromium does not apply this page
+        // policy there) or, without a worker, on the page: 'wasm-unsafe-eval' lets it compile WebAssembly
+        // there too (and in browsers that give the worker the page's policy). It does not allow eval.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [cspHash(visitTracker), ...starlightInlineScriptHashes()],
+      },
+      styleDirective: {
+        // Starlight and Expressive Code write style="…" attributes (icon sizes, token colours), which cannot
+        // run code. Stylesheets and <style> elements: 'self' (Astro's default) and hashes; pages with a code
+        // editor also allow inline <style> elements (src/site/csp.ts).
+        resources: [{ resource: "'unsafe-inline'", kind: "attribute" }],
+        hashes: [workflowGraphStyleHash()],
+      },
+    },
+  },
   integrations: [
     starlight({
       title: ui.siteTitle,
@@ -48,15 +125,7 @@ export default defineConfig({
       customCss: ["./src/styles/custom.css"],
       // Keep code blocks exactly as the lesson wrote them (e.g. the "# serverless.yml" comment line).
       expressiveCode: { frames: { extractFileNameFromCode: false } },
-      head: [
-        {
-          // Progress without island JavaScript: remember which lessons were opened (read by the home page).
-          tag: "script",
-          content:
-            "try{var m=location.pathname.match(/^\\/(\\d\\d-[a-z0-9-]+)\\/?$/);" +
-            "if(m)localStorage.setItem('partitura:licao-visitada:'+m[1],new Date().toISOString())}catch(e){}",
-        },
-      ],
+      head: [{ tag: "script", content: visitTracker }],
     }),
     mdx(),
   ],

@@ -41,10 +41,13 @@ const run = promisify(execFile);
 async function buildInto(outDir: string): Promise<number> {
   const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
   const started = performance.now();
+  // vitest also copies its import.meta.env into process.env (DEV=1, MODE=test, ...); a build that inherits
+  // DEV=1 renders dev-only markup (Starlight's search becomes its "not available in dev" notice).
+  const { DEV: _dev, PROD: _prod, SSR: _ssr, MODE: _mode, BASE_URL: _base, ...inherited } = process.env;
   await run(process.execPath, [astro, "build", "--outDir", outDir], {
     cwd: ROOT,
     // vitest sets NODE_ENV=test; the site under test must be the production build users get.
-    env: { ...process.env, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...inherited, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
   return (performance.now() - started) / 1000;
