@@ -1,12 +1,14 @@
 /**
  * The exercise page's island (browser): the attempt editor with autosave, "Avaliar" (the grader's public
- * scenarios, run here with the same gradeSubmission the CLI calls), "Ver solução" (the reference in a
- * second, read-only editor next to the attempt) and the last score for the home page.
+ * scenarios, run with the same gradeSubmission the CLI calls, in a Web Worker with a timeout: see
+ * grading-client.ts), "Ver solução" (the reference in a second, read-only editor next to the attempt) and
+ * the last score for the home page.
  */
 import type { EditorView } from "@codemirror/view";
-import type { Exercise, ExerciseFiles, SubmissionResult } from "../../grader/grading/index.ts";
+import type { ExerciseFiles } from "../../grader/grading/index.ts";
 import { exerciseUi as t } from "../i18n/pt-BR-exercicios.ts";
 import { createEditor, replaceText, showDiagnostics } from "./editor.ts";
+import { GradeTimeoutError, GradingClient } from "./grading-client.ts";
 import { failedChecks, renderResult } from "./result-view.ts";
 import { clearAttempt, loadAttempt, saveAttempt, saveScore, storage } from "./storage.ts";
 
@@ -26,16 +28,13 @@ function part<T extends HTMLElement>(root: HTMLElement, name: string): T {
   return found;
 }
 
-/** Grades a text against the exercise's public scenarios, exactly as `partitura grade` (without --hidden). */
-export async function gradeInBrowser(
-  files: ExerciseFiles,
-  fileName: string,
-  text: string,
-  cache: { exercise?: Exercise },
-): Promise<SubmissionResult> {
-  const { parseExercise, gradeSubmission } = await import("../../grader/grading/index.ts");
-  cache.exercise ??= parseExercise(files);
-  return gradeSubmission(cache.exercise, { student: "aluno", fileName, text }, { includeHidden: false });
+/**
+ * The grading timeout in ms from the island's `data-grade-timeout-ms` (absent in the built pages: tests set
+ * it to make a slow submission time out quickly); undefined means the default, GRADE_TIMEOUT_MS.
+ */
+function timeoutOverride(root: HTMLElement): number | undefined {
+  const value = Number(root.dataset["gradeTimeoutMs"]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 export function mountExercise(root: HTMLElement): void {
@@ -110,7 +109,8 @@ export function mountExercise(root: HTMLElement): void {
   const gradeButton = part<HTMLButtonElement>(root, "grade");
   const output = part(root, "result");
   const live = part(root, "announce");
-  const cache: { exercise?: Exercise } = {};
+  // Created here, but its worker only starts on the first "Avaliar".
+  const grader = new GradingClient();
   let busy = false;
   gradeButton.addEventListener("click", async () => {
     // aria-disabled rather than disabled: the button keeps the keyboard focus while grading.
@@ -123,7 +123,10 @@ export function mountExercise(root: HTMLElement): void {
     output.setAttribute("aria-busy", "true");
     try {
       const text = attempt.state.doc.toString();
-      const result = await gradeInBrowser(files, starterFile, text, cache);
+      const result = await grader.grade(
+        { slug, files, fileName: starterFile, text },
+        { timeoutMs: timeoutOverride(root) },
+      );
       output.replaceChildren(renderResult(result));
       showDiagnostics(attempt, result.diagnostics);
       saveScore(store, slug, result);
@@ -134,10 +137,14 @@ export function mountExercise(root: HTMLElement): void {
         failedChecks(result),
       );
     } catch (error) {
-      const message = t.gradingCrashed(error instanceof Error ? error.message : String(error));
+      // A timeout leaves the attempt as it is: the student fixes the loop and grades again (fresh worker).
+      const timedOut = error instanceof GradeTimeoutError;
+      const message = timedOut
+        ? error.message
+        : t.gradingCrashed(error instanceof Error ? error.message : String(error));
       const paragraph = document.createElement("p");
       paragraph.className = "px-crash";
-      paragraph.dataset["crash"] = "";
+      paragraph.dataset[timedOut ? "timeout" : "crash"] = "";
       paragraph.textContent = message;
       output.replaceChildren(paragraph);
       live.textContent = message;

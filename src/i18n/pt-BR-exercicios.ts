@@ -71,6 +71,10 @@ export const exerciseUi = {
   failedCount: (failed: number, total: number) =>
     failed === 0 ? `todas as ${total} verificações passaram` : `${failed} de ${total} falharam`,
   gradingCrashed: (detail: string) => `O corretor falhou no navegador: ${detail}`,
+  gradingTimedOut: (seconds: number) =>
+    `A avaliação passou de ${formatNumber(seconds)} s e foi interrompida. A definição pode ter um laço que não termina (um Choice que sempre volta a um estado anterior, por exemplo) ou processar dados demais. A sua tentativa não foi alterada: corrija e clique em “Avaliar” de novo.`,
+  gradingStopped: "a avaliação foi interrompida",
+  gradingUnreadable: "o resultado da avaliação não pôde ser lido",
 };
 
 export const quizUi = {

@@ -1,7 +1,8 @@
 /**
  * Exercise pages in Debian's Chromium: the page grades in the browser exactly as `partitura grade` does
- * in Node (same score, same checks, same pt-BR messages), under a CSP without 'unsafe-eval'; autosave,
- * "Ver solução", the home page's score, and no hidden scenario anywhere in the page.
+ * in Node (same score, same checks, same pt-BR messages), under a CSP without 'unsafe-eval', in a Web
+ * Worker with a timeout; autosave, "Ver solução", the home page's score, and no hidden scenario anywhere in
+ * the page.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -9,9 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Worker } from "playwright-core";
 import { parse } from "yaml";
-import { parseExercise, type Exercise, type SubmissionResult } from "../../grader/grading/index.ts";
+import {
+  gradeSubmission,
+  parseExercise,
+  type Exercise,
+  type SubmissionResult,
+} from "../../grader/grading/index.ts";
+import { STUDENT } from "../../src/exercise/grade-core.ts";
 import { attemptKey } from "../../src/exercise/storage.ts";
 import { exerciseSlugs } from "../../src/exercise/load.ts";
 import { exerciseUi } from "../../src/i18n/pt-BR-exercicios.ts";
@@ -26,6 +33,9 @@ const slugs = exerciseSlugs(EXERCISES);
 /** A CSP without 'unsafe-eval': any eval / new Function in the grader bundle would throw. */
 const CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+/** The grading worker's script, as Vite emits it. */
+const WORKER_PATH = /^\/_astro\/grade-worker-[\w-]+\.js$/;
 
 const site = useBuiltSite();
 const workDirs: string[] = [];
@@ -45,12 +55,16 @@ function readExercise(slug: string): Exercise {
  * A context as strict as a CSP without 'unsafe-eval': the HTML carries that CSP, and — because Chromium
  * lets eval through in a page that DevTools (Playwright) has evaluated code in — new Function and the
  * other function constructors are also replaced, before any page script runs, by ones that record the
- * attempt and throw EvalError, as the CSP would.
+ * attempt and throw EvalError, as the CSP would. The grading worker's script carries the same CSP, so an
+ * eval in the grader would throw there and the grading would not match the CLI's.
  */
 async function strictContext(): Promise<BrowserContext> {
   const context = await site.browser.newContext();
   await context.route(
-    (url) => url.origin === site.baseUrl && !/\.[a-z0-9]+$/i.test(url.pathname),
+    // The pages, and the grading worker's script: the page's policy does not reach a worker, Chromium
+    // applies the one its script's response carries (and DevTools never evaluates code there).
+    (url) =>
+      url.origin === site.baseUrl && (!/\.[a-z0-9]+$/i.test(url.pathname) || WORKER_PATH.test(url.pathname)),
     async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
@@ -84,9 +98,11 @@ async function strictContext(): Promise<BrowserContext> {
 async function openExercise(
   context: BrowserContext,
   slug: string,
-): Promise<{ page: Page; errors: string[] }> {
+): Promise<{ page: Page; errors: string[]; workers: Worker[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
+  const workers: Worker[] = [];
+  page.on("worker", (worker) => workers.push(worker));
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy|EvalError/i.test(message.text()))
@@ -94,7 +110,7 @@ async function openExercise(
   });
   await page.goto(`${site.baseUrl}/exercicios/${slug}/`);
   await page.waitForSelector('[data-exercise][data-ready="true"]');
-  return { page, errors };
+  return { page, errors, workers };
 }
 
 /** Replaces the attempt with `text` through a paste event, as a student pasting a file would. */
@@ -199,6 +215,26 @@ async function gradeOnPage(page: Page): Promise<ShownResult> {
     };
   });
 }
+
+/**
+ * A submission the grader works on for seconds: each of the 5000 transitions the scenario may take counts
+ * 100 000 numbers in JSONata, and the Choice never leaves the loop (about 9 s in Node).
+ */
+const SLOW_DEFINITION = JSON.stringify(
+  {
+    QueryLanguage: "JSONata",
+    StartAt: "Contar",
+    States: {
+      Contar: { Type: "Pass", Output: "{% $count([1..100000]) %}", Next: "DeNovo" },
+      DeNovo: { Type: "Choice", Choices: [{ Condition: "{% false %}", Next: "Fim" }], Default: "Contar" },
+      Fim: { Type: "Succeed" },
+    },
+  },
+  null,
+  2,
+);
+
+const squash = (text: string) => text.replace(/\s+/g, "");
 
 /** The CLI's JSON for one submission, in the shape the page shows (everything but student/file/execution). */
 function expected(result: SubmissionResult): Omit<ShownResult, "scoreText"> {
@@ -358,7 +394,7 @@ describe("exercise pages", () => {
           expect(cases["errada"]).not.toBe(solution);
         }
         const cli = await gradeWithCli(slug, exercise.starter.fileName, cases);
-        const { page, errors } = await openExercise(context, slug);
+        const { page, errors, workers } = await openExercise(context, slug);
         // Eval is refused on this page.
         expect(
           await page.evaluate(() => {
@@ -398,6 +434,11 @@ describe("exercise pages", () => {
           compared++;
         }
         expect(errors, slug).toEqual([]);
+        // Graded in one worker (the grading worker's file), created on the first "Avaliar" and reused.
+        expect(
+          workers.map((worker) => new URL(worker.url()).pathname),
+          slug,
+        ).toEqual([expect.stringMatching(WORKER_PATH)]);
         // Grading never tried eval or new Function.
         expect(
           await page.evaluate(
@@ -442,6 +483,154 @@ describe("exercise pages", () => {
     await context.close();
   });
 
+  it("send the result over postMessage unchanged: a SubmissionResult is plain data", async () => {
+    for (const slug of slugs) {
+      const exercise = readExercise(slug);
+      for (const text of [
+        exercise.starter.text,
+        exercise.solution.text,
+        exercise.solution.text.slice(0, -5),
+      ]) {
+        const result = await gradeSubmission(
+          exercise,
+          { student: STUDENT, fileName: exercise.starter.fileName, text },
+          { includeHidden: false },
+        );
+        // What the worker's postMessage does to it, and JSON: no class instance, Map, function or undefined.
+        expect(structuredClone(result), slug).toStrictEqual(result);
+        expect(JSON.parse(JSON.stringify(result)), slug).toStrictEqual(result);
+      }
+    }
+  });
+
+  it("grade in a Web Worker: the page stays responsive while a slow submission is graded", async () => {
+    const slug = "pedidos-sequencial";
+    const context = await site.browser.newContext();
+    const { page, errors, workers } = await openExercise(context, slug);
+    // No worker before the first "Avaliar".
+    expect(workers).toEqual([]);
+    await paste(page, slug, SLOW_DEFINITION);
+    await page.click('[data-part="grade"]');
+    await page.waitForSelector('[data-part="result"][aria-busy="true"]');
+    expect(await page.getAttribute('[data-part="grade"]', "aria-disabled")).toBe("true");
+    expect(await page.textContent('[data-part="announce"]')).toBe(exerciseUi.grading);
+    // For one second of grading, the main thread keeps running 10 ms timers on time (grading on the main
+    // thread would hold it for seconds).
+    const { longestGap, stillBusy } = await page.evaluate(async () => {
+      let longestGap = 0;
+      let last = performance.now();
+      const until = last + 1000;
+      while (performance.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }
+      const busy = document.querySelector('[data-part="result"]')!.getAttribute("aria-busy") === "true";
+      return { longestGap, stillBusy: busy };
+    });
+    expect(stillBusy).toBe(true);
+    expect(longestGap).toBeLessThan(500);
+    // The editor still takes keystrokes while the worker grades.
+    await page.click('[data-part="editor"] .cm-content');
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(" ");
+    expect(await page.getAttribute('[data-part="result"]', "aria-busy")).toBe("true");
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (key) => (JSON.parse(localStorage.getItem(key) ?? "{}") as { text?: string }).text,
+          attemptKey(slug),
+        ),
+      )
+      .toBe(SLOW_DEFINITION + " ");
+    expect(workers.map((worker) => new URL(worker.url()).pathname)).toEqual([
+      expect.stringMatching(WORKER_PATH),
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("stop a grading that runs past the timeout, keep the attempt, and grade again with a fresh worker", async () => {
+    const slug = "pedidos-sequencial";
+    const exercise = readExercise(slug);
+    const context = await site.browser.newContext();
+    const { page, errors, workers } = await openExercise(context, slug);
+    const closed: Worker[] = [];
+    page.on("worker", (worker) => worker.on("close", () => closed.push(worker)));
+    // The timeout is 15 s; the island's data-grade-timeout-ms (absent from the built page) shortens it.
+    await page.$eval("[data-exercise]", (root) => ((root as HTMLElement).dataset["gradeTimeoutMs"] = "200"));
+    await paste(page, slug, SLOW_DEFINITION);
+    await page.click('[data-part="grade"]');
+    const timeoutMessage = exerciseUi.gradingTimedOut(0.2);
+    expect(timeoutMessage).toContain("0,2 s");
+    await page.waitForSelector('[data-part="result"] [data-timeout]');
+    expect(await page.textContent('[data-part="result"] [data-timeout]')).toBe(timeoutMessage);
+    expect(await page.textContent('[data-part="announce"]')).toBe(timeoutMessage);
+    expect(await page.getAttribute('[data-part="result"]', "aria-busy")).toBeNull();
+    const button = page.locator('[data-part="grade"]');
+    expect(await button.getAttribute("aria-disabled")).toBeNull();
+    expect(await button.textContent()).toBe(exerciseUi.grade);
+    // The attempt is untouched, in the editor and in the autosave.
+    expect(squash(await page.innerText('[data-part="editor"] .cm-content'))).toBe(squash(SLOW_DEFINITION));
+    const saved = await page.evaluate((key) => localStorage.getItem(key), attemptKey(slug));
+    expect((JSON.parse(saved!) as { text: string }).text).toBe(SLOW_DEFINITION);
+    // The stuck worker was terminated (Chromium stops a worker busy in a script within about 2 s).
+    await expect.poll(() => closed.length, { timeout: 10_000 }).toBe(1);
+    expect(closed[0]).toBe(workers[0]);
+
+    // Back to the default timeout: the solution grades to 100 % in a new worker.
+    await page.$eval("[data-exercise]", (root) => delete (root as HTMLElement).dataset["gradeTimeoutMs"]);
+    await paste(page, slug, exercise.solution.text);
+    const shown = await gradeOnPage(page);
+    expect(shown.percent).toBe(100);
+    expect(await page.textContent('[data-part="announce"]')).toBe(
+      exerciseUi.resultAnnouncement(shown.points, shown.maxPoints, 100, 0),
+    );
+    expect(workers.length).toBe(2);
+    expect(workers.map((worker) => new URL(worker.url()).pathname)).toEqual([
+      expect.stringMatching(WORKER_PATH),
+      expect.stringMatching(WORKER_PATH),
+    ]);
+    expect(closed).toEqual([workers[0]]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("grade on the main thread when the browser has no Worker or the worker cannot start", async () => {
+    const slug = "registro-usuario";
+    const exercise = readExercise(slug);
+    for (const how of ["no Worker", "worker not found"]) {
+      const context = await site.browser.newContext();
+      if (how === "no Worker")
+        await context.addInitScript(() => Object.defineProperty(window, "Worker", { value: undefined }));
+      const refused: string[] = [];
+      if (how === "worker not found")
+        await context.route(
+          (url) => WORKER_PATH.test(url.pathname),
+          (route) => {
+            refused.push(route.request().url());
+            return route.fulfill({ status: 404, body: "" });
+          },
+        );
+      const { page, errors, workers } = await openExercise(context, slug);
+      for (const [text, percent] of [
+        [exercise.solution.text, 100],
+        [exercise.starter.text, undefined],
+      ] as const) {
+        await paste(page, slug, text);
+        const shown = await gradeOnPage(page);
+        if (percent === undefined) expect(shown.percent, how).toBeLessThan(100);
+        else expect(shown.percent, how).toBe(percent);
+      }
+      // Graded without a worker: none was created, or its script was asked for once and never came.
+      if (how === "no Worker") expect(workers).toEqual([]);
+      else expect(refused.length).toBe(1);
+      expect(errors, how).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("“Ver solução” shows the reference next to the attempt without touching it", async () => {
     const slug = "documentos-paralelo";
     const exercise = readExercise(slug);
@@ -459,7 +648,6 @@ describe("exercise pages", () => {
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
     expect(await toggle.textContent()).toBe(exerciseUi.hideSolution);
     // CodeMirror renders only the lines near the viewport: check the top, then scroll and check the end.
-    const squash = (text: string) => text.replace(/\s+/g, "");
     const reference = squash(exercise.solution.text);
     const solutionContent = '[data-part="solution"] .cm-content';
     expect(reference.startsWith(squash(await page.innerText(solutionContent)))).toBe(true);
