@@ -13,6 +13,7 @@ import { stringify as toYaml } from "yaml";
 import { gradeAll, DEFAULT_TIMEOUT_SECONDS } from "../grader/cli/grade-command.ts";
 import { loadExerciseForGrading } from "../grader/cli/grade-exercise.ts";
 import { discoverSubmissions } from "../grader/cli/submissions.ts";
+import { stopwatch } from "./timing.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const COUNT = Number(process.argv[2] ?? 1000);
@@ -94,13 +95,13 @@ console.log(
     .join(", ")}`,
 );
 
-const started = performance.now();
+const elapsed = stopwatch();
 const discovered = discoverSubmissions(folder);
 const report = await gradeAll(
   { exercise, includeHidden: true, jobs, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS },
   discovered,
 );
-const seconds = (performance.now() - started) / 1000;
+const seconds = elapsed() / 1000;
 const byStatus: Record<string, number> = {};
 for (const submission of report.submissions)
   byStatus[submission.status] = (byStatus[submission.status] ?? 0) + 1;
@@ -110,7 +111,7 @@ console.log(
     `(avaliadas ${byStatus.graded ?? 0} — ${full} com 100% —, inválidas ${byStatus.invalid ?? 0}, erros ${byStatus.error ?? 0})`,
 );
 
-const cliStarted = performance.now();
+const cliElapsed = stopwatch();
 const cli = spawnSync(
   process.execPath,
   [
@@ -127,7 +128,7 @@ const cli = spawnSync(
   ],
   { encoding: "utf8" },
 );
-const cliSeconds = (performance.now() - cliStarted) / 1000;
+const cliSeconds = cliElapsed() / 1000;
 if (cli.status !== 0) throw new Error(`partitura grade falhou: ${cli.stderr}`);
 console.log(
   `  comando completo (partitura grade … --format csv --out): ${cliSeconds.toFixed(2)} s, ${(COUNT / cliSeconds).toFixed(0)} submissões/s`,

@@ -6,8 +6,8 @@
  */
 import { StateMachine } from "aws-local-stepfunctions";
 import { compileStateMachine, Execution, type TaskResolver } from "../grader/engine/index.ts";
-
-type Definition = Record<string, unknown>;
+import { orderDefinition, type Definition } from "./definitions.ts";
+import { benchHeader, formatCount, medianOf, pad, padLeft, stopwatch, timed } from "./timing.ts";
 
 interface Workload {
   readonly name: string;
@@ -130,23 +130,8 @@ const parallel: Definition = {
     },
   },
 };
-function freshDefinition(index: number): Definition {
-  return {
-    Comment: `definição ${index}`,
-    StartAt: "Validar",
-    States: {
-      Validar: { Type: "Pass", Result: { ok: true }, ResultPath: "$.validacao", Next: "Decidir" },
-      Decidir: {
-        Type: "Choice",
-        Choices: [{ Variable: "$.validacao.ok", BooleanEquals: true, Next: "Pagar" }],
-        Default: "Falhar",
-      },
-      Pagar: { Type: "Task", Resource: LAMBDA, ResultPath: "$.pagamento", Next: "Fim" },
-      Fim: { Type: "Succeed" },
-      Falhar: { Type: "Fail", Error: "Invalido" },
-    },
-  };
-}
+const freshDefinition = (index: number) =>
+  orderDefinition(index, { Type: "Task", Resource: LAMBDA, ResultPath: "$.pagamento", Next: "Fim" });
 
 const passOurs = runOursCompiled(passChain);
 const passTheirs = runTheirsCompiled(passChain);
@@ -215,34 +200,17 @@ const workloads: Workload[] = [
   },
 ];
 
-async function median(run: () => Promise<void>, runs: number): Promise<number> {
-  await run();
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-const format = (value: number) => Math.round(value).toLocaleString("en-US");
-const pad = (text: string, width: number) => text.padEnd(width);
-const padLeft = (text: string, width: number) => text.padStart(width);
-
-console.log(`Node ${process.version} · ${new Date().toISOString()}`);
+console.log(benchHeader());
 console.log(
   `${pad("workload", 52)}${padLeft("Partitura", 16)}${padLeft("aws-local-sfn", 16)}${padLeft("ratio", 9)}  unit`,
 );
 for (const workload of workloads) {
-  const ours = await median(workload.ours, workload.runs);
-  const theirs = await median(workload.theirs, workload.runs);
+  const ours = await medianOf(workload.runs, () => timed(workload.ours));
+  const theirs = await medianOf(workload.runs, () => timed(workload.theirs));
   const oursRate = (workload.units / ours) * 1000;
   const theirsRate = (workload.units / theirs) * 1000;
   console.log(
-    `${pad(workload.name, 52)}${padLeft(format(oursRate), 16)}${padLeft(format(theirsRate), 16)}${padLeft(
+    `${pad(workload.name, 52)}${padLeft(formatCount(oursRate), 16)}${padLeft(formatCount(theirsRate), 16)}${padLeft(
       (oursRate / theirsRate).toFixed(2) + "×",
       9,
     )}  ${workload.unit}`,
@@ -276,10 +244,10 @@ const throttled: TaskResolver = () => ({
   error: "Lambda.TooManyRequestsException",
   cause: "Rate exceeded",
 });
-let start = performance.now();
+let elapsed = stopwatch();
 const ours = await Execution.start(compileStateMachine(payment), {}, { resolveTask: throttled }).settle();
-const oursMs = performance.now() - start;
-start = performance.now();
+const oursMs = elapsed();
+elapsed = stopwatch();
 const theirMachine = new StateMachine(payment as never, theirOptions as never);
 await theirMachine.run(
   {} as never,
@@ -295,7 +263,7 @@ await theirMachine.run(
     },
   } as never,
 ).result;
-const theirsMs = performance.now() - start;
+const theirsMs = elapsed();
 const virtualSeconds = (Date.parse(ours.stopDate!) - Date.parse(ours.startDate)) / 1000;
 console.log(
   `${pad("Payment scenario (2+4+8 s backoff, then Catch): wall ms", 52)}${padLeft(oursMs.toFixed(1), 16)}${padLeft(

@@ -5,51 +5,37 @@
  * freshly built definitions (asl-validator writes into the object it validates).
  */
 import { createRequire } from "node:module";
+import { orderDefinition, type Definition } from "./definitions.ts";
+import { benchHeader, formatCount, medianOf, pad, padLeft, stopwatch } from "./timing.ts";
 
-type Definition = Record<string, unknown>;
-
-let start = performance.now();
+let elapsed = stopwatch();
 const { validateDefinition, validateSource } = await import("../grader/validator/index.ts");
-const oursStartupMs = performance.now() - start;
-start = performance.now();
+const oursStartupMs = elapsed();
+elapsed = stopwatch();
 const aslValidator = createRequire(import.meta.url)("asl-validator") as (definition: unknown) => {
   isValid: boolean;
 };
-const theirsStartupMs = performance.now() - start;
+const theirsStartupMs = elapsed();
 
 const LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:Pagar";
 
 function fiveStates(index: number): Definition {
-  return {
-    Comment: `definição ${index}`,
-    StartAt: "Validar",
-    States: {
-      Validar: { Type: "Pass", Result: { ok: true }, ResultPath: "$.validacao", Next: "Decidir" },
-      Decidir: {
-        Type: "Choice",
-        Choices: [{ Variable: "$.validacao.ok", BooleanEquals: true, Next: "Pagar" }],
-        Default: "Falhar",
+  return orderDefinition(index, {
+    Type: "Task",
+    Resource: LAMBDA,
+    Parameters: { "pedido.$": "$.pedido", "total.$": "States.MathAdd($.valor, 1)" },
+    ResultPath: "$.pagamento",
+    Retry: [
+      {
+        ErrorEquals: ["Lambda.TooManyRequestsException"],
+        IntervalSeconds: 2,
+        MaxAttempts: 3,
+        BackoffRate: 2,
       },
-      Pagar: {
-        Type: "Task",
-        Resource: LAMBDA,
-        Parameters: { "pedido.$": "$.pedido", "total.$": "States.MathAdd($.valor, 1)" },
-        ResultPath: "$.pagamento",
-        Retry: [
-          {
-            ErrorEquals: ["Lambda.TooManyRequestsException"],
-            IntervalSeconds: 2,
-            MaxAttempts: 3,
-            BackoffRate: 2,
-          },
-        ],
-        Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.erro", Next: "Falhar" }],
-        Next: "Fim",
-      },
-      Fim: { Type: "Succeed" },
-      Falhar: { Type: "Fail", Error: "Invalido" },
-    },
-  };
+    ],
+    Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.erro", Next: "Falhar" }],
+    Next: "Fim",
+  });
 }
 
 function chain(count: number, index: number): Definition {
@@ -82,27 +68,19 @@ function measure(
   make: (i: number) => Definition,
   batch: number,
   rounds: number,
-): number {
+): Promise<number> {
   let index = 0;
-  const round = () => {
+  return medianOf(rounds, () => {
     const definitions = Array.from({ length: batch }, () => make(index++));
-    const t = performance.now();
+    const elapsed = stopwatch();
     for (const definition of definitions) validate(definition);
-    return (performance.now() - t) / batch;
-  };
-  round();
-  round();
-  const times = Array.from({ length: rounds }, round).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+    return elapsed() / batch;
+  });
 }
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
 }
-
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const pad = (text: string, width: number) => text.padEnd(width);
-const padLeft = (text: string, width: number) => text.padStart(width);
 
 check(
   validateDefinition(fiveStates(0)).every((d) => d.severity !== "error"),
@@ -110,7 +88,7 @@ check(
 );
 check(aslValidator(fiveStates(0)).isValid, "asl-validator rejects the bench definition");
 
-console.log(`Node ${process.version} · ${new Date().toISOString()}`);
+console.log(benchHeader());
 console.log(
   `${pad("module start-up (first import)", 44)}${padLeft(oursStartupMs.toFixed(1) + " ms", 14)}${padLeft(theirsStartupMs.toFixed(1) + " ms", 16)}`,
 );
@@ -118,10 +96,10 @@ console.log(
   `${pad("workload", 44)}${padLeft("Partitura", 14)}${padLeft("asl-validator", 16)}${padLeft("ratio", 10)}  unit`,
 );
 for (const workload of workloads) {
-  const ours = measure((d) => validateDefinition(d), workload.make, 2000, 9);
-  const theirs = measure((d) => aslValidator(d), workload.make, 5, 5);
+  const ours = await measure((d) => validateDefinition(d), workload.make, 2000, 9);
+  const theirs = await measure((d) => aslValidator(d), workload.make, 5, 5);
   console.log(
-    `${pad(workload.name, 44)}${padLeft(fmt(1000 / ours), 14)}${padLeft(fmt(1000 / theirs), 16)}${padLeft(
+    `${pad(workload.name, 44)}${padLeft(formatCount(1000 / ours), 14)}${padLeft(formatCount(1000 / theirs), 16)}${padLeft(
       (theirs / ours).toFixed(0) + "×",
       10,
     )}  definitions/s (ours ${(ours * 1000).toFixed(1)} µs each)`,
@@ -131,16 +109,16 @@ for (const workload of workloads) {
 // From source text: parsing with positions (jsonc-parser tree) is part of what the editor pays.
 const texts = Array.from({ length: 4000 }, (_, i) => JSON.stringify(fiveStates(i), null, 2));
 let textIndex = 0;
-const fromText = measure(
+const fromText = await measure(
   () => validateSource(texts[textIndex++ % texts.length]!, { fileName: "x.asl.json" }),
   fiveStates,
   2000,
   9,
 );
-const theirsFromText = measure((d) => aslValidator(JSON.parse(JSON.stringify(d))), fiveStates, 5, 5);
+const theirsFromText = await measure((d) => aslValidator(JSON.parse(JSON.stringify(d))), fiveStates, 5, 5);
 console.log(
-  `${pad("5-state definition from JSON text", 44)}${padLeft(fmt(1000 / fromText), 14)}${padLeft(
-    fmt(1000 / theirsFromText),
+  `${pad("5-state definition from JSON text", 44)}${padLeft(formatCount(1000 / fromText), 14)}${padLeft(
+    formatCount(1000 / theirsFromText),
     16,
   )}${padLeft((theirsFromText / fromText).toFixed(0) + "×", 10)}  definitions/s (ours ${(fromText * 1000).toFixed(1)} µs each, with line/column)`,
 );

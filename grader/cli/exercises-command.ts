@@ -2,6 +2,7 @@
 import { checkExercise, ExerciseFormatError, type Exercise } from "../grading/index.ts";
 import { EXERCISES_ROOT, listExerciseSlugs, loadExercise } from "./exercise-loader.ts";
 import { gradingCliMessages as m } from "./grading-messages.ts";
+import { badOption } from "./command.ts";
 import { InputError } from "./load.ts";
 
 interface Options {
@@ -19,9 +20,9 @@ function parseOptions(args: readonly string[]): Options {
     if (arg === "--json") json = true;
     else if (arg === "--root") {
       const value = args[++i];
-      if (value === undefined) throw new InputError(m.badOption("--root precisa de uma pasta"));
+      if (value === undefined) throw new InputError(badOption("--root precisa de uma pasta"));
       root = value;
-    } else if (arg.startsWith("-")) throw new InputError(m.badOption(arg));
+    } else if (arg.startsWith("-")) throw new InputError(badOption(arg));
     else slugs.push(arg);
   }
   return { root, json, slugs };

@@ -4,11 +4,11 @@
  * row), and writes the report atomically. Output is deterministic: sorted by student, no timestamps.
  */
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
 import { maxPointsOf, type Exercise, type GradingReport, type SubmissionResult } from "../grading/index.ts";
 import { formatReport, GradescopeReportError, REPORT_FORMATS, type ReportFormat } from "../reports/index.ts";
 import { compareStudents } from "../reports/text.ts";
 import { emit } from "./atomic-write.ts";
+import { parseCommandArgs } from "./command.ts";
 import { compareReports, formatComparison, readPreviousReport } from "./compare.ts";
 import { loadExerciseForGrading } from "./grade-exercise.ts";
 import { gradeMessages as g } from "./grade-messages.ts";
@@ -112,26 +112,16 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
 }
 
 export async function gradeCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        exercise: { type: "string" },
-        hidden: { type: "boolean", default: false },
-        format: { type: "string", default: "table" },
-        out: { type: "string" },
-        jobs: { type: "string" },
-        compare: { type: "string" },
-        student: { type: "string" },
-        timeout: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new InputError(g.badOption(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    exercise: { type: "string" },
+    hidden: { type: "boolean", default: false },
+    format: { type: "string", default: "table" },
+    out: { type: "string" },
+    jobs: { type: "string" },
+    compare: { type: "string" },
+    student: { type: "string" },
+    timeout: { type: "string" },
+  });
   const source = positionals[0];
   if (!source) throw new InputError(g.missingSubmissions);
   if (positionals.length > 1) throw new InputError(g.extraArguments(positionals.slice(1)));

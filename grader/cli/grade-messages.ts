@@ -1,7 +1,6 @@
 /** What `partitura grade`, `partitura quiz` and `partitura gradescope` say to a person, in Brazilian Portuguese. */
 export const gradeMessages = {
   // Shared
-  badOption: (detail: string) => `Opção inválida: ${detail}. Use 'partitura --help'.`,
   badFormat: (value: string, allowed: readonly string[]) =>
     `--format aceita ${allowed.map((f) => `'${f}'`).join(", ")}, não '${value}'.`,
   cannotWrite: (file: string, reason: string) => `${file}: não foi possível gravar o arquivo (${reason}).`,

@@ -7,9 +7,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { parseArgs } from "node:util";
 import { zipSync, type Zippable } from "fflate";
 import { writeFileAtomic } from "./atomic-write.ts";
+import { parseCommandArgs } from "./command.ts";
 import { loadExerciseForGrading } from "./grade-exercise.ts";
 import { formatBytes, gradeMessages as g } from "./grade-messages.ts";
 import { InputError } from "./load.ts";
@@ -110,13 +110,7 @@ export function buildAutograderZip(exerciseDir: string, slug: string): Uint8Arra
 }
 
 export async function gradescopeCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
-  } catch (error) {
-    throw new InputError(g.badOption(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, { out: { type: "string" } });
   const target = positionals[0];
   if (!target || !values.out) throw new InputError(g.gradescopeUsage);
   const { exercise, dir } = loadExerciseForGrading(target);

@@ -16,7 +16,6 @@ export const gradingCliMessages = {
   finding: (message: string) => `    - ${message}`,
   summaryOk: (count: number) => `Todos os ${count} exercícios estão consistentes.`,
   summaryFailed: (bad: number, count: number) => `${bad} de ${count} exercício(s) com problemas.`,
-  badOption: (detail: string) => `Opção inválida: ${detail}. Use 'partitura --help'.`,
 };
 
 export function formatPercent(value: number): string {

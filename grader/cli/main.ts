@@ -1,4 +1,5 @@
 /** The `partitura` command line. The only layer that touches Node-specific APIs. */
+import type { Command } from "./command.ts";
 import { checkExercisesCommand, exercisesCommand } from "./exercises-command.ts";
 import { gradeCommand } from "./grade-command.ts";
 import { gradescopeCommand } from "./gradescope-command.ts";
@@ -8,20 +9,25 @@ import { quizCommand } from "./quiz-command.ts";
 import { runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
+const COMMANDS = new Map<string, Command>([
+  ["run", runCommand],
+  ["validate", validateCommand],
+  ["exercises", exercisesCommand],
+  ["check-exercises", checkExercisesCommand],
+  ["quiz", quizCommand],
+  ["grade", gradeCommand],
+  ["gradescope", gradescopeCommand],
+]);
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(messages.usage + "\n");
     return command ? 0 : 2;
   }
-  if (command === "run") return runCommand(rest);
-  if (command === "validate") return validateCommand(rest);
-  if (command === "exercises") return exercisesCommand(rest);
-  if (command === "check-exercises") return checkExercisesCommand(rest);
-  if (command === "quiz") return quizCommand(rest);
-  if (command === "grade") return gradeCommand(rest);
-  if (command === "gradescope") return gradescopeCommand(rest);
-  throw new InputError(messages.unknownCommand(command));
+  const run = COMMANDS.get(command);
+  if (!run) throw new InputError(messages.unknownCommand(command));
+  return run(rest);
 }
 
 try {

@@ -24,7 +24,6 @@ Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não tev
   unknownCommand: (command: string) =>
     `Comando desconhecido: '${command}'. Use 'partitura --help' para ver os comandos.`,
   missingDefinition: "Informe o arquivo da definição: partitura run <definição.json>",
-  badOption: (detail: string) => `Opção inválida: ${detail}. Use 'partitura --help'.`,
   badClock: (value: string) => `--clock aceita 'virtual' ou 'real', não '${value}'.`,
   testCaseNeedsMocks: "--test-case só faz sentido com --mock-config ARQUIVO.",
   mocksNeedTestCase:

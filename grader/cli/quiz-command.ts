@@ -1,7 +1,6 @@
 /** `partitura quiz <answers>`: scores the lesson's self-assessment for a class. */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import { isMap, isScalar, parseDocument } from "yaml";
@@ -19,6 +18,7 @@ import {
   type QuizStudentResult,
 } from "../quiz/index.ts";
 import { emit } from "./atomic-write.ts";
+import { parseCommandArgs } from "./command.ts";
 import { gradeMessages as g } from "./grade-messages.ts";
 import { InputError, readData } from "./load.ts";
 
@@ -200,21 +200,11 @@ function lineIn(source: string): number | undefined {
 }
 
 export async function quizCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "table" },
-        out: { type: "string" },
-        quiz: { type: "string", default: DEFAULT_QUIZ },
-      },
-    });
-  } catch (error) {
-    throw new InputError(g.badOption(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: "string", default: "table" },
+    out: { type: "string" },
+    quiz: { type: "string", default: DEFAULT_QUIZ },
+  });
   const source = positionals[0];
   if (!source) throw new InputError(g.missingAnswers);
   const format = values.format as (typeof FORMATS)[number];

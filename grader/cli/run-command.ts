@@ -1,6 +1,5 @@
 /** `partitura run`: execute one definition locally and report like the AWS console would. */
 import { basename, extname } from "node:path";
-import { parseArgs } from "node:util";
 import {
   compileStateMachine,
   createMockResolver,
@@ -10,33 +9,24 @@ import {
   parseMockConfig,
   type ExecutionOptions,
 } from "../engine/index.ts";
+import { parseCommandArgs } from "./command.ts";
 import { formatInspections, formatRun } from "./format-run.ts";
 import { InputError, readData } from "./load.ts";
 import { messages } from "./messages.ts";
 
 export async function runCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        input: { type: "string" },
-        "mock-config": { type: "string" },
-        "state-machine": { type: "string" },
-        "test-case": { type: "string" },
-        json: { type: "boolean", default: false },
-        events: { type: "boolean", default: false },
-        inspect: { type: "boolean", default: false },
-        clock: { type: "string", default: "virtual" },
-        express: { type: "boolean", default: false },
-        seed: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new InputError(messages.badOption(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    input: { type: "string" },
+    "mock-config": { type: "string" },
+    "state-machine": { type: "string" },
+    "test-case": { type: "string" },
+    json: { type: "boolean", default: false },
+    events: { type: "boolean", default: false },
+    inspect: { type: "boolean", default: false },
+    clock: { type: "string", default: "virtual" },
+    express: { type: "boolean", default: false },
+    seed: { type: "string" },
+  });
   const definitionFile = positionals[0];
   if (!definitionFile) throw new InputError(messages.missingDefinition);
   if (values.clock !== "virtual" && values.clock !== "real")

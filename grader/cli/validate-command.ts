@@ -4,7 +4,6 @@
  * Exit codes: 0 no errors, 1 errors found, 2 a file could not be read (or bad usage).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import {
   allDiagnostics,
   validateSource,
@@ -12,6 +11,7 @@ import {
   type Severity,
   type ValidationReport,
 } from "../validator/index.ts";
+import { parseCommandArgs } from "./command.ts";
 import { InputError } from "./load.ts";
 import { validateMessages as messages } from "./validate-messages.ts";
 
@@ -59,21 +59,15 @@ function formatText(report: ValidationReport): string[] {
 }
 
 export async function validateCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        severity: { type: "string", default: "info" },
-        express: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new InputError(messages.badOption(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: "string", default: "text" },
+      severity: { type: "string", default: "info" },
+      express: { type: "boolean", default: false },
+    },
+    messages.badOption,
+  );
   if (positionals.length === 0) throw new InputError(messages.missingFiles);
   if (values.format !== "text" && values.format !== "json")
     throw new InputError(messages.badFormat(values.format));

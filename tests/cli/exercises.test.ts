@@ -1,20 +1,13 @@
 /** `partitura exercises` and `partitura check-exercises` as an instructor runs them. */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { partitura, ROOT, tempDir } from "./partitura.ts";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "partitura.js");
-const EXERCISES = join(import.meta.dirname, "..", "..", "exercises");
-
-function partitura(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const EXERCISES = join(ROOT, "exercises");
 
 function copyOf(slug: string): string {
-  const root = mkdtempSync(join(tmpdir(), "partitura-exercicios-"));
+  const root = tempDir("partitura-exercicios-");
   cpSync(join(EXERCISES, slug), join(root, slug), { recursive: true });
   return root;
 }

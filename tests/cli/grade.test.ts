@@ -1,27 +1,12 @@
 /** `partitura grade` on a class: sample submissions, LMS zips, hostile files, regrades. */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { partitura, ROOT, tempDir } from "./partitura.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, "bin", "partitura.js");
 const SAMPLES = join(ROOT, "examples", "submissions", "falha-pagamento");
 const SOLUTION = readFileSync(join(ROOT, "exercises", "falha-pagamento", "solucao.asl.json"), "utf8");
-
-function partitura(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "partitura-grade-"));
-}
 
 function gradeJson(source: string, ...more: string[]) {
   const run = partitura("grade", source, "--exercise", "falha-pagamento", "--format", "json", ...more);
@@ -66,7 +51,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
       );
     }
     files["__MACOSX/._lixo"] = strToU8("metadados do macOS");
-    const zip = join(tempDir(), "submissoes.zip");
+    const zip = join(tempDir("partitura-grade-"), "submissoes.zip");
     writeFileSync(zip, zipSync(files));
     const fromZip = gradeJson(zip);
     const fromFolder = gradeJson(SAMPLES);
@@ -75,7 +60,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
   });
 
   it("isolates hostile submissions: each becomes its own error row, the others are graded", () => {
-    const dir = tempDir();
+    const dir = tempDir("partitura-grade-");
     writeFileSync(join(dir, "boa.asl.json"), SOLUTION);
     writeFileSync(join(dir, "sintaxe.json"), '{ "StartAt": "A", "States": { ');
     writeFileSync(join(dir, "enorme.json"), `{"Comment": "${"x".repeat(10 * 1024 * 1024)}"}`);
@@ -118,34 +103,15 @@ describe("partitura grade", { timeout: 60_000 }, () => {
   });
 
   it("is deterministic: one worker or several, the JSON report is byte-identical", () => {
-    const one = partitura(
-      "grade",
-      SAMPLES,
-      "--exercise",
-      "falha-pagamento",
-      "--format",
-      "json",
-      "--hidden",
-      "--jobs",
-      "1",
-    );
-    const many = partitura(
-      "grade",
-      SAMPLES,
-      "--exercise",
-      "falha-pagamento",
-      "--format",
-      "json",
-      "--hidden",
-      "--jobs",
-      "3",
-    );
+    const args = ["grade", SAMPLES, "--exercise", "falha-pagamento", "--format", "json", "--hidden"];
+    const one = partitura(...args, "--jobs", "1");
+    const many = partitura(...args, "--jobs", "3");
     expect(one.stdout).toBe(many.stdout);
     expect(one.stdout).not.toMatch(/20\d\d-\d\d-\d\dT/);
   });
 
   it("--compare shows whose score changed after a regrade and which checks flipped", () => {
-    const dir = tempDir();
+    const dir = tempDir("partitura-grade-");
     cpSync(SAMPLES, join(dir, "turma"), { recursive: true });
     const previous = join(dir, "antes.json");
     expect(
@@ -183,7 +149,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
   });
 
   it("--out writes atomically; CSV and JUnit are offered; gradescope needs a single submission", () => {
-    const dir = tempDir();
+    const dir = tempDir("partitura-grade-");
     const out = join(dir, "notas.csv");
     const run = partitura("grade", SAMPLES, "--exercise", "falha-pagamento", "--format", "csv", "--out", out);
     expect(run.code).toBe(0);

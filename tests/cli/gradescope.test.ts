@@ -3,25 +3,21 @@
  * its run_autograder is run the way Gradescope runs it, and results.json is checked.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { partitura, ROOT, tempDir } from "./partitura.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, "bin", "partitura.js");
 const SAMPLES = join(ROOT, "examples", "submissions", "falha-pagamento");
 
 let zipFile: string;
 let entries: Record<string, Uint8Array>;
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof partitura>;
 
 beforeAll(() => {
-  zipFile = join(mkdtempSync(join(tmpdir(), "partitura-gs-")), "autograder.zip");
-  build = spawnSync(process.execPath, [BIN, "gradescope", "falha-pagamento", "--out", zipFile], {
-    encoding: "utf8",
-  });
+  zipFile = join(tempDir("partitura-gs-"), "autograder.zip");
+  build = partitura("gradescope", "falha-pagamento", "--out", zipFile);
   entries = unzipSync(readFileSync(zipFile));
 }, 60_000);
 
@@ -33,7 +29,7 @@ const env = (root: string) => ({
 
 /** /autograder/source as Gradescope extracts the zip. */
 function unpack(): string {
-  const root = mkdtempSync(join(tmpdir(), "autograder-"));
+  const root = tempDir("autograder-");
   for (const [path, data] of Object.entries(entries)) {
     const target = join(root, "source", path);
     mkdirSync(dirname(target), { recursive: true });
@@ -51,18 +47,14 @@ function runAutograder(submission: Record<string, string>) {
   for (const [name, text] of Object.entries(submission)) writeFileSync(join(root, "submission", name), text);
   const run = spawnSync(join(root, "run_autograder"), {
     encoding: "utf8",
-    env: {
-      ...process.env,
-      PARTITURA_AUTOGRADER_ROOT: root,
-      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
-    },
+    env: env(root),
   });
   return { run, results: JSON.parse(readFileSync(join(root, "results", "results.json"), "utf8")) };
 }
 
 describe("partitura gradescope", { timeout: 60_000 }, () => {
   it("builds a zip with setup.sh and run_autograder at its root, the grader, its libraries and the exercise", () => {
-    expect(build.status).toBe(0);
+    expect(build.code).toBe(0);
     expect(build.stdout).toContain('autograder do exercício "Falha no pagamento: Retry e Catch"');
     const names = Object.keys(entries);
     expect(names).toEqual(
@@ -118,8 +110,8 @@ describe("partitura gradescope", { timeout: 60_000 }, () => {
   });
 
   it("needs --out and a known exercise", () => {
-    const missing = spawnSync(process.execPath, [BIN, "gradescope", "falha-pagamento"], { encoding: "utf8" });
-    expect(missing.status).toBe(2);
+    const missing = partitura("gradescope", "falha-pagamento");
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Uso: partitura gradescope <exercício> --out autograder.zip");
   });
 });

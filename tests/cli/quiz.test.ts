@@ -1,20 +1,12 @@
 /** `partitura quiz` as an instructor runs it on a class's answer files. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-
-const BIN = join(import.meta.dirname, "..", "..", "bin", "partitura.js");
-
-function partitura(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { partitura, tempDir } from "./partitura.ts";
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "partitura-quiz-"));
+  const dir = tempDir("partitura-quiz-");
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
@@ -88,7 +80,7 @@ describe("partitura quiz", () => {
     const dir = folder({
       "ana.json": JSON.stringify({ "1": "B", "2": "C", "3": "C", "4": "C", "5": essay }),
     });
-    const out = join(mkdtempSync(join(tmpdir(), "partitura-out-")), "notas.csv");
+    const out = join(tempDir("partitura-out-"), "notas.csv");
     const { code, stdout } = partitura("quiz", dir, "--format", "csv", "--out", out);
     expect(code).toBe(0);
     expect(stdout).toBe("");

@@ -1,23 +1,9 @@
 /** `partitura run` as a user runs it: a real process, real files, exit codes and Portuguese output. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { partitura, ROOT, tempFile } from "./partitura.ts";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "partitura.js");
-const EXAMPLES = join(import.meta.dirname, "..", "..", "exercises", "examples");
-
-function partitura(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempFile(name: string, content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "partitura-")), name);
-  writeFileSync(file, content);
-  return file;
-}
+const EXAMPLES = join(ROOT, "exercises", "examples");
 
 const payment = [
   join(EXAMPLES, "pagamento.asl.json"),

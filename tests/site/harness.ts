@@ -175,9 +175,9 @@ export interface SiteUnderTest {
 
 /**
  * Registers the file's beforeAll/afterAll: build (once per run), serve, launch Chromium; then close
- * them. The returned object is filled in by beforeAll.
+ * them. The returned object is filled in by beforeAll, which may take `timeoutMs` (the build included).
  */
-export function useBuiltSite(): SiteUnderTest {
+export function useBuiltSite(options: { timeoutMs?: number } = {}): SiteUnderTest {
   const site = { outDir: "", baseUrl: "" } as SiteUnderTest;
   let closeServer: () => Promise<void> = async () => {};
   beforeAll(async () => {
@@ -188,7 +188,7 @@ export function useBuiltSite(): SiteUnderTest {
     site.baseUrl = server.url;
     closeServer = server.close;
     site.browser = await launchChromium();
-  }, 120_000);
+  }, options.timeoutMs ?? 120_000);
   afterAll(async () => {
     await site.browser?.close();
     await closeServer();

@@ -3,32 +3,21 @@
  * localhost: Core Web Vitals' "good" thresholds (FCP < 1.8 s, LCP < 2.5 s) without throttling, and the
  * playground's editor ready within 2.5 s; with the CPU slowed down 4×, LCP still under 2.5 s.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatFigures, measurePage, PAGES, type PerfFigures } from "../../scripts/perf-check.ts";
-import { buildSite, launchChromium, serveStatic } from "./harness.ts";
+import { useBuiltSite } from "./harness.ts";
 
-let browser: Browser;
-let baseUrl: string;
-let close: () => Promise<void>;
+const site = useBuiltSite({ timeoutMs: 200_000 });
 const figures: PerfFigures[] = [];
 
+// Measured once for both tests, after useBuiltSite's beforeAll (hooks run in order); the CPU slowdown
+// (CDP throttling) is measurePage's.
 beforeAll(async () => {
-  const { outDir } = await buildSite();
-  const server = await serveStatic(outDir);
-  baseUrl = server.url;
-  close = server.close;
-  browser = await launchChromium();
   for (const slowdown of [1, 4]) {
-    for (const path of PAGES) figures.push(await measurePage(browser, baseUrl, path, slowdown));
+    for (const path of PAGES) figures.push(await measurePage(site.browser, site.baseUrl, path, slowdown));
   }
   console.log(formatFigures(figures));
 }, 200_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
 
 describe("desempenho de uma lição (Chromium, 127.0.0.1)", () => {
   it("sem limitar a CPU: FCP < 1,8 s, LCP < 2,5 s, editor do playground pronto em < 2,5 s", () => {
