@@ -33,7 +33,7 @@ export interface PerfFigures {
   readonly cssBytes: number;
 }
 
-export const PAGES = ["/04-padrao-sequencial/", "/06-erros-e-retentativas/"] as const;
+export const PAGES = ["/02-introducao-ao-step-functions/", "/06-erros-e-retentativas/"] as const;
 
 /** Collects LCP and long tasks from the very start of the page. */
 const OBSERVE = `

@@ -287,6 +287,7 @@ describe("workflow graphs", () => {
 
   it("shows the reconstructed figures, with containers for Parallel and Map", async () => {
     const cases: [string, string, string][] = [
+      ["/04-padrao-sequencial/", "pedido-quatro-etapas.asl.json", "Task"],
       ["/05-padrao-paralelo/", "documentos.asl.json", "Parallel"],
       ["/07-integracao-com-lambda/", "registro-usuario.asl.json", "Task"],
       ["/08-integracao-com-servicos-aws/", "logs.asl.json", "Task"],
