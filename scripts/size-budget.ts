@@ -6,8 +6,9 @@
  *   chunks they import statically, transitively, and the dynamic `import()`s written in those entry scripts
  *   themselves (an island entry such as src/playground/client.ts imports its code right away when the page
  *   has the island), with their static imports.
- * - ON DEMAND: chunks reachable only through a dynamic `import()` inside a non-entry chunk (e.g. the engine,
- *   which the playground loads when the student runs a workflow). Reported apart; first load + on demand is
+ * - ON DEMAND: chunks reachable only through a dynamic `import()` or a `new Worker(…)` inside a non-entry
+ *   chunk (e.g. the engine, which the playground loads when the student runs a workflow, or the exercise
+ *   page's grading worker). Reported apart; first load + on demand is
  *   everything the page can ever load.
  * - "island" JavaScript: what the scripts of this project's own components load
  *   (`<Name>.astro_astro_type_script…`, for a `<Name>.astro` under `src/`). Everything else is Starlight's own
@@ -95,6 +96,9 @@ function importsOf(code: string): { static: string[]; dynamic: string[] } {
   for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]((?:\.{1,2})?\/[^"'`]+?\.js)["'`]/g))
     fixed.add(match[1]!);
   for (const match of code.matchAll(/\bimport\s*\(\s*["'`]((?:\.{1,2})?\/[^"'`]+?\.js)["'`]/g))
+    dynamic.add(match[1]!);
+  // A worker script (`new Worker(new URL("/_astro/x.js", import.meta.url))`) loads when the page starts it.
+  for (const match of code.matchAll(/new Worker\(\s*new URL\(\s*["'`]((?:\.{1,2})?\/[^"'`]+?\.js)["'`]/g))
     dynamic.add(match[1]!);
   // Vite's preload helper lists a dynamic import's dependencies as paths from the site root: "_astro/x.js".
   for (const match of code.matchAll(/["'`](_astro\/[^"'`]+?\.js)["'`]/g)) dynamic.add("/" + match[1]!);

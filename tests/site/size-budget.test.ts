@@ -42,6 +42,23 @@ describe("orçamento de tamanho", () => {
     }
   });
 
+  it("a página de exercício carrega o editor; o avaliador só vem no worker, ao clicar em Avaliar", () => {
+    const exercises = report.pages.filter((page) => /^\/exercicios\/[^/]+\/$/.test(page.path));
+    expect(exercises.length).toBeGreaterThanOrEqual(7);
+    for (const page of exercises) {
+      expect(
+        page.island.some((chunk) => chunk.file.includes("grade-worker")),
+        page.path,
+      ).toBe(false);
+      expect(
+        page.onDemand.some((chunk) => chunk.file.includes("grade-worker")),
+        page.path,
+      ).toBe(true);
+      // The editor alone: the engine, validator and grader (≈160 KiB gzip) are not in the first load.
+      expect(page.islandGzip, page.path).toBeLessThan(report.playgroundGzip * 0.6);
+    }
+  });
+
   it("o pacote não leva ajv, jsonpath-plus, csv-parse nem o CodeMirror 5", () => {
     const files = new Set(
       report.pages.filter((page) => page.playground).flatMap((page) => [...page.island, ...page.onDemand]),
