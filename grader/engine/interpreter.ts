@@ -35,6 +35,11 @@ import { batchItems, itemsFromRead } from "./item-reader.ts";
 import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
 
 export const MAX_PAYLOAD_BYTES = 262_144;
+
+/** Whether a JSON text is over the payload quota (UTF-16 length × 3 bounds its UTF-8 size: skip the count). */
+function exceedsPayloadQuota(text: string): boolean {
+  return text.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(text) > MAX_PAYLOAD_BYTES;
+}
 export const MAX_HISTORY_EVENTS = 25_000;
 /** Inline Map runs at most this many iterations at once, as AWS documents for inline mode. */
 export const INLINE_MAP_CONCURRENCY = 40;
@@ -904,7 +909,7 @@ export class Interpreter {
     if (!assigned) return;
     for (const [name, value] of Object.entries(assigned)) {
       const text = json(value);
-      if (text.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(text) > MAX_PAYLOAD_BYTES) {
+      if (exceedsPayloadQuota(text)) {
         throw new StatesError(
           StatesErrors.Runtime,
           `The value assigned to the variable '${name}' exceeds the maximum size of ${MAX_PAYLOAD_BYTES} bytes.`,
@@ -1287,7 +1292,7 @@ export class Interpreter {
       throw error;
     }
     const outputText = json(output);
-    if (outputText.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(outputText) > MAX_PAYLOAD_BYTES) {
+    if (exceedsPayloadQuota(outputText)) {
       this.stateFailed(
         frame,
         state,
@@ -1568,7 +1573,7 @@ export class Interpreter {
       return;
     }
     const outputText = json(outcome.output);
-    if (outputText.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(outputText) > MAX_PAYLOAD_BYTES) {
+    if (exceedsPayloadQuota(outputText)) {
       this.stateFailed(
         frame,
         state,
