@@ -31,7 +31,12 @@ export const ui = {
   progressNotGraded: "ainda não avaliado",
   progressOpened: "aberta",
   progressClear: "Apagar meu progresso",
-  progressCleared: "Progresso apagado.",
+  progressCleared: "Progresso apagado. Seus códigos e respostas continuam salvos neste navegador.",
+  progressClearAll: "Apagar tudo, inclusive meus códigos e respostas",
+  progressClearAllConfirm:
+    "Apagar o progresso E todo o trabalho salvo neste navegador (códigos dos exercícios, edições dos playgrounds, " +
+    "respostas do questionário)? Isso não pode ser desfeito.",
+  progressClearedAll: "Tudo o que o curso salvou neste navegador foi apagado.",
   progressUnavailable:
     "O armazenamento local está desativado neste navegador; o progresso não pode ser mostrado.",
   aboutHeading: "Sobre esta aula",

@@ -1,6 +1,7 @@
 /**
  * What the site keeps in localStorage. Every key starts with "partitura:" so the home page can read the
- * student's progress and "Apagar meu progresso" removes exactly what the course wrote.
+ * student's progress, "Apagar meu progresso" removes the progress only and "Apagar tudo" exactly what the
+ * course wrote.
  *
  * Writers: the lesson-visit script in astro.config.mjs (`licao-visitada`); the exercise page (a later slice)
  * writes `exercicio:<slug>` with {@link ExerciseProgress}.
@@ -10,6 +11,14 @@ export const PROGRESS_PREFIX = "partitura:";
 export const lessonVisitedKey = (slug: string): string => `${PROGRESS_PREFIX}licao-visitada:${slug}`;
 
 export const exerciseKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}`;
+
+/**
+ * Whether a key holds progress (a lesson visit, an exercise's last score) rather than the student's work
+ * (exercise attempts, playground edits, quiz answers, all under the same prefix).
+ */
+export function isProgressKey(key: string): boolean {
+  return key.startsWith(lessonVisitedKey("")) || /^partitura:exercicio:[^:]+$/.test(key);
+}
 
 /** The value stored under {@link exerciseKey}: the last score the student got with "Avaliar". */
 export interface ExerciseProgress {

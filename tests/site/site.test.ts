@@ -96,14 +96,33 @@ describe("course home", () => {
     expect(
       await page.isVisible('.course-lessons li[data-slug="01-desafio-da-coordenacao"] [data-progress-badge]'),
     ).toBe(false);
+    // The student's work (an exercise attempt, a playground edit) survives "Apagar meu progresso".
+    const work = ["partitura:exercicio:falha-pagamento:tentativa:v1", "partitura:playground:pagamento:v1"];
+    await page.evaluate((keys) => {
+      for (const key of keys) localStorage.setItem(key, "{}");
+      localStorage.setItem(
+        "partitura:exercicio:falha-pagamento",
+        JSON.stringify({ points: 5, maxPoints: 10 }),
+      );
+    }, work);
+    const courseKeys = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith("partitura:"))
+          .sort(),
+      );
     await page.click("[data-progress-clear]");
     expect(await page.textContent("[data-progress-lessons]")).toBe(
       `Lições abertas: 0 de ${expectedTitles.length}`,
     );
-    const left = await page.evaluate(() =>
-      Object.keys(localStorage).filter((key) => key.startsWith("partitura:")),
-    );
-    expect(left).toEqual([]);
+    expect(await courseKeys()).toEqual(work.sort());
+    // "Apagar tudo" asks first; declining keeps everything, accepting removes the course's keys.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.click("[data-progress-clear-all]");
+    expect(await courseKeys()).toEqual(work.sort());
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.click("[data-progress-clear-all]");
+    await expect.poll(courseKeys).toEqual([]);
     await context.close();
   });
 });
@@ -249,6 +268,25 @@ describe("review notes", () => {
         `${path} ${source}`,
       ).toBe(true);
     }
+    await context.close();
+  });
+});
+
+describe("search", () => {
+  it("speaks Portuguese: labels, result counts and the no-result message", async () => {
+    const { page, context } = await open("/");
+    await page.click("button[data-open-modal]");
+    const input = page.locator("#starlight__search .pagefind-ui__search-input");
+    await input.waitFor({ timeout: 15_000 });
+    expect(await page.getAttribute("#starlight__search .pagefind-ui__form", "aria-label")).toBe(
+      "Pesquisar neste site",
+    );
+    await input.fill("Retry");
+    const message = page.locator("#starlight__search .pagefind-ui__message");
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^\d+ resultados? para Retry$/);
+    expect(await page.textContent("#starlight__search .pagefind-ui__search-clear")).toBe("Limpar");
+    await input.fill("xyzzyqq");
+    await expect.poll(() => message.textContent()).toBe("Nenhum resultado para xyzzyqq");
     await context.close();
   });
 });
