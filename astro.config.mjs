@@ -1,6 +1,6 @@
 // @ts-check
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -9,6 +9,7 @@ import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
 import { renderWorkflow } from "./src/graph/svg.ts";
 import { ui } from "./src/i18n/pt-BR.ts";
+import { listExercises, sortByLesson } from "./src/site/exercises.ts";
 import { lessonVisitedKey } from "./src/progress/keys.ts";
 
 // The lessons live in the top-level `lessons/` folder, one numbered MDX file per section of Aula 14; the
@@ -18,19 +19,16 @@ const lessonSlugs = readdirSync(new URL("./lessons/", import.meta.url))
   .sort()
   .map((file) => file.replace(/\.mdx$/, ""));
 
-// Each exercise folder with an exercicio.yaml gets a sidebar link to its page.
-const exerciseLinks = readdirSync(new URL("./exercises/", import.meta.url), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => new URL(`./exercises/${entry.name}/exercicio.yaml`, import.meta.url))
-  .filter((file) => existsSync(file))
-  .map((file) => {
-    const slug = file.pathname.split("/").at(-2);
-    return {
-      label: String(parseYaml(readFileSync(file, "utf8")).title ?? slug),
-      link: `/exercicios/${slug}/`,
-    };
-  })
-  .sort((a, b) => a.label.localeCompare(b.label, "pt-BR"));
+// Each exercise gets a sidebar link to its page, in the order of the lessons they practise (as on the home
+// page and /exercicios/).
+const lessonTitles = lessonSlugs.map((slug) => {
+  const source = readFileSync(new URL(`./lessons/${slug}.mdx`, import.meta.url), "utf8");
+  return String(parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? "")?.title ?? "");
+});
+const exerciseLinks = sortByLesson(
+  listExercises(fileURLToPath(new URL("./exercises/", import.meta.url))),
+  lessonTitles,
+).map((exercise) => ({ label: exercise.title, link: `/exercicios/${exercise.slug}/` }));
 
 /** The CSP hash-source of an inline script's or style's text. */
 const cspHash = (text) => `sha256-${createHash("sha256").update(text).digest("base64")}`;

@@ -59,6 +59,14 @@ describe("course home", () => {
       })),
     );
     expect(shown.map((item) => item.slug).sort()).toEqual(exercises.map((exercise) => exercise.slug).sort());
+    // The sidebar (of any lesson) lists them in the home page's order (the order of the lessons they practise).
+    const { page: lesson } = await open("/01-desafio-da-coordenacao/", { context });
+    const sidebar = await lesson.$$eval('nav a[href^="/exercicios/"]', (links) =>
+      links
+        .map((link) => /^\/exercicios\/([^/]+)\/$/.exec(link.getAttribute("href") ?? "")?.[1])
+        .filter(Boolean),
+    );
+    expect(sidebar).toEqual(shown.map((item) => item.slug));
     for (const item of shown) {
       expect(item.title).toBe(exercises.find((exercise) => exercise.slug === item.slug)?.title);
     }
@@ -283,7 +291,9 @@ describe("search", () => {
     );
     await input.fill("Retry");
     const message = page.locator("#starlight__search .pagefind-ui__message");
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^\d+ resultados? para Retry$/);
+    await expect
+      .poll(() => message.textContent(), { timeout: 15_000 })
+      .toMatch(/^\d+ resultados? para Retry$/);
     expect(await page.textContent("#starlight__search .pagefind-ui__search-clear")).toBe("Limpar");
     await input.fill("xyzzyqq");
     await expect.poll(() => message.textContent()).toBe("Nenhum resultado para xyzzyqq");
