@@ -2,7 +2,12 @@
  * What an exercise page keeps in localStorage (browser). The score goes under the key the home page reads
  * (`partitura:exercicio:<slug>`, {@link ExerciseProgress} format); the attempt under its own versioned key.
  */
-import { PROGRESS_PREFIX, exerciseKey, type ExerciseProgress } from "../progress/keys.ts";
+import {
+  PROGRESS_PREFIX,
+  exerciseKey,
+  parseExerciseProgress,
+  type ExerciseProgress,
+} from "../progress/keys.ts";
 
 export { courseStorage as storage } from "../progress/keys.ts";
 
@@ -15,7 +20,7 @@ export interface StoredAttempt {
   readonly savedAt: string;
 }
 
-/** Stored under {@link exerciseKey}: the last "Avaliar" result (the home page reads points and maxPoints). */
+/** Stored under {@link exerciseKey}: the last "Avaliar" result and the best (read by the home page). */
 export interface StoredScore extends ExerciseProgress {
   readonly percent: number;
   readonly status: string;
@@ -61,9 +66,21 @@ export function saveScore(
   result: { points: number; maxPoints: number; percent: number; status: string },
 ): void {
   if (!store || result.maxPoints <= 0) return;
+  let earlier: ExerciseProgress | undefined;
+  try {
+    earlier = parseExerciseProgress(store.getItem(exerciseKey(slug)));
+  } catch {
+    earlier = undefined;
+  }
+  // A best score only compares with scores out of the same total (an exercise whose checks changed restarts).
+  const best =
+    earlier?.maxPoints === result.maxPoints
+      ? Math.max(earlier.bestPoints ?? earlier.points, result.points)
+      : result.points;
   const value: StoredScore = {
     points: result.points,
     maxPoints: result.maxPoints,
+    ...(best > result.points ? { bestPoints: best } : {}),
     percent: result.percent,
     status: result.status,
     gradedAt: new Date().toISOString(),

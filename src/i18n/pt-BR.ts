@@ -27,7 +27,10 @@ export const ui = {
   progressIntro: "Guardado só neste navegador.",
   progressLessons: (opened: number, total: number) => `Lições abertas: ${opened} de ${total}`,
   progressExercises: (graded: number, total: number) => `Exercícios avaliados: ${graded} de ${total}`,
-  progressExerciseScore: (points: number, max: number) => `${points} de ${max} pontos`,
+  progressExerciseScore: (points: number, max: number, best?: number) =>
+    `${points} de ${max} pontos` + (best !== undefined && best > points ? ` (melhor: ${best})` : ""),
+  progressQuiz: (answered: number, total: number, verified: boolean) =>
+    `Autoavaliação: ${answered} de ${total} questões respondidas` + (verified ? " e verificadas" : ""),
   progressNotGraded: "ainda não avaliado",
   progressOpened: "aberta",
   progressClear: "Apagar meu progresso",

@@ -20,10 +20,12 @@ export function isProgressKey(key: string): boolean {
   return key.startsWith(lessonVisitedKey("")) || /^partitura:exercicio:[^:]+$/.test(key);
 }
 
-/** The value stored under {@link exerciseKey}: the last score the student got with "Avaliar". */
+/** The value stored under {@link exerciseKey}: the last score the student got with "Avaliar", and the best. */
 export interface ExerciseProgress {
   readonly points: number;
   readonly maxPoints: number;
+  /** The best score so far (absent in scores saved before it was kept: then it is `points`). */
+  readonly bestPoints?: number;
 }
 
 export function parseExerciseProgress(raw: string | null): ExerciseProgress | undefined {
@@ -31,9 +33,11 @@ export function parseExerciseProgress(raw: string | null): ExerciseProgress | un
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
-    const { points, maxPoints } = value as Record<string, unknown>;
+    const { points, maxPoints, bestPoints } = value as Record<string, unknown>;
     if (typeof points !== "number" || typeof maxPoints !== "number" || maxPoints <= 0) return undefined;
-    return { points, maxPoints };
+    return typeof bestPoints === "number" && bestPoints > points
+      ? { points, maxPoints, bestPoints }
+      : { points, maxPoints };
   } catch {
     return undefined;
   }

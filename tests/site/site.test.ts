@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { loadQuiz } from "../../src/quiz/load.ts";
 import { listExercises } from "../../src/site/exercises.ts";
 import { ROOT, SEED, codeBlocks, topLevelHeadings, useBuiltSite } from "./harness.ts";
 
@@ -75,17 +76,37 @@ describe("course home", () => {
     } else {
       const slug = exercises[0]!.slug;
       await page.evaluate(
-        (key) => localStorage.setItem(key, JSON.stringify({ points: 7, maxPoints: 10 })),
+        (key) => localStorage.setItem(key, JSON.stringify({ points: 7, maxPoints: 10, bestPoints: 9 })),
         `partitura:exercicio:${slug}`,
       );
       await page.reload();
       expect(await page.textContent(`.course-exercises li[data-slug="${slug}"] [data-exercise-score]`)).toBe(
-        "7 de 10 pontos",
+        "7 de 10 pontos (melhor: 9)",
       );
       expect(await page.textContent("[data-progress-exercises]")).toBe(
         `Exercícios avaliados: 1 de ${exercises.length}`,
       );
     }
+    await context.close();
+  });
+
+  it("shows how much of the self-assessment was answered", async () => {
+    const total = loadQuiz(ROOT).questions.length;
+    const context = await site.browser.newContext();
+    const { page } = await open("/", { context });
+    expect(await page.textContent("[data-progress-quiz]")).toBe(
+      `Autoavaliação: 0 de ${total} questões respondidas`,
+    );
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "partitura:quiz:v1",
+        JSON.stringify({ answers: { "1": "b", "2": "a", "5": " " }, rubric: [], verified: true }),
+      ),
+    );
+    await page.reload();
+    expect(await page.textContent("[data-progress-quiz]")).toBe(
+      `Autoavaliação: 2 de ${total} questões respondidas e verificadas`,
+    );
     await context.close();
   });
 
