@@ -89,7 +89,8 @@ export const quizUi = {
   rubricItem: (criterion: string, points: number) => `${criterion} (${pontos(points)})`,
   verify: "Verificar",
   retry: "Tentar de novo",
-  retryDone: "Respostas apagadas. Comece pela questão 1.",
+  retryDone:
+    "Alternativas e rubrica desmarcadas; sua resposta dissertativa foi mantida. Comece pela questão 1.",
   chosen: "sua resposta",
   correctAnswer: "resposta correta",
   questionCorrect: "Você acertou.",
