@@ -1,7 +1,8 @@
 /** Every sentence the CLI shows a person, in Brazilian Portuguese. Add a language by adding a sibling table. */
 export const messages = {
   usage: `Uso:
-  partitura run <definição.json|.yaml> [--input ARQUIVO|-] [--mock-config ARQUIVO [--state-machine NOME] --test-case NOME]
+  partitura run <definição.json|.yaml|serverless.yml|template.yaml> [--input ARQUIVO|-] [--state-machine NOME]
+                [--mock-config ARQUIVO --test-case NOME]
                 [--json] [--events] [--inspect] [--clock virtual|real] [--express] [--seed TEXTO]
   partitura exercises [--json] [--root PASTA]
   partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA]
@@ -30,21 +31,21 @@ Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não tev
     "Com --mock-config, informe também --test-case NOME (o caso de teste do arquivo de mocks).",
   cannotRead: (file: string, reason: string) => `${file}: não foi possível ler o arquivo (${reason}).`,
   fileNotFound: "arquivo não encontrado",
-  jsonSyntax: (file: string, line: number, column: number, what: string) =>
-    `${file}:${line}:${column}: erro de sintaxe JSON: ${what}`,
-  jsonUnexpectedEnd: "o arquivo terminou antes do esperado — falta fechar '}' ou ']'?",
-  jsonExpectedProperty:
-    "esperava o nome de um campo entre aspas duplas (há uma vírgula sobrando antes de '}'?)",
-  jsonExpectedCommaOrBrace: "esperava ',' ou '}' — falta uma vírgula entre os campos?",
-  jsonExpectedCommaOrBracket: "esperava ',' ou ']' — falta uma vírgula entre os itens da lista?",
-  jsonControlCharacter: "caractere de controle dentro de um texto — use \\n para quebras de linha",
-  jsonUnexpectedToken: (token: string) =>
-    `caractere inesperado '${token}' (JSON exige aspas duplas e não aceita comentários)`,
-  jsonGeneric: "o conteúdo não é JSON válido",
-  yamlSyntax: (file: string, line: number, column: number, what: string) =>
-    `${file}:${line}:${column}: erro de sintaxe YAML: ${what}`,
+  isDirectory: "é uma pasta, não um arquivo",
+  emptyFile: "o arquivo está vazio",
+  /** A problem at a place in a file; `what` is a sentence from the validator's reader (first letter lowered). */
+  located: (file: string, line: number, column: number, what: string) =>
+    `${file}:${line}:${column}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`,
   definitionError: (file: string, location: string, message: string) =>
     `${file}: definição inválida em ${location}: ${message}`,
+  /** `message` is the engine's, which ends naming the location: "(em /States/A/Next)". */
+  definitionErrorAt: (file: string, line: number, column: number, message: string) =>
+    `${file}:${line}:${column}: definição inválida: ${message}`,
+  severalMachines: (file: string, names: readonly string[]) =>
+    `${file} tem ${names.length} máquinas de estado (${names.map((n) => `'${n}'`).join(", ")}); ` +
+    `escolha uma com --state-machine NOME.`,
+  unknownMachine: (file: string, name: string, names: readonly string[]) =>
+    `${file}: não há máquina de estado '${name}'; as máquinas do arquivo são ${names.map((n) => `'${n}'`).join(", ")}.`,
   mockError: (file: string, pointer: string, message: string) =>
     `${file}: arquivo de mocks inválido em ${pointer || "/"}: ${message}`,
   heading: (status: string) => `Execução ${status}`,

@@ -1,5 +1,4 @@
 /** `partitura run`: execute one definition locally and report like the AWS console would. */
-import { basename, extname } from "node:path";
 import {
   compileStateMachine,
   createMockResolver,
@@ -11,7 +10,10 @@ import {
 } from "../engine/index.ts";
 import { parseCommandArgs } from "./command.ts";
 import { formatInspections, formatRun } from "./format-run.ts";
-import { InputError, readData } from "./load.ts";
+import { localResources } from "../validator/iac.ts";
+import { readStateMachines, type MachineSource } from "../validator/index.ts";
+import { messages as validatorMessages } from "../validator/messages.ts";
+import { InputError, readData, readText, sourceError } from "./load.ts";
 import { messages } from "./messages.ts";
 
 export async function runCommand(args: string[]): Promise<number> {
@@ -34,24 +36,29 @@ export async function runCommand(args: string[]): Promise<number> {
   if (values["test-case"] && !values["mock-config"]) throw new InputError(messages.testCaseNeedsMocks);
   if (values["mock-config"] && !values["test-case"]) throw new InputError(messages.mocksNeedTestCase);
 
-  const definition = readData(definitionFile);
+  const source = readMachine(definitionFile, values["state-machine"]);
+  const definitionError = (error: DefinitionError) => {
+    const at = source.locator.range(pointerToPath(source.definition, error.location))?.start;
+    return new InputError(
+      at
+        ? messages.definitionErrorAt(definitionFile, at.line, at.column, error.message)
+        : messages.definitionError(definitionFile, error.location, error.message),
+    );
+  };
   let machine;
   try {
-    machine = compileStateMachine(definition);
+    machine = compileStateMachine(source.definition);
   } catch (error) {
-    if (error instanceof DefinitionError) {
-      throw new InputError(messages.definitionError(definitionFile, error.location, error.message));
-    }
+    if (error instanceof DefinitionError) throw definitionError(error);
     throw error;
   }
   const input = values.input ? readData(values.input) : {};
   const options: ExecutionOptions = {
     clock: values.clock,
-    type: values.express ? "EXPRESS" : "STANDARD",
+    type: values.express || source.express ? "EXPRESS" : "STANDARD",
     seed: values.seed,
     inspect: values.inspect,
-    stateMachineName:
-      values["state-machine"] ?? basename(definitionFile, extname(definitionFile)).replace(/\.asl$/, ""),
+    stateMachineName: values["state-machine"] ?? source.name,
   };
   let resolveTask;
   if (values["mock-config"]) {
@@ -72,9 +79,7 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     execution = Execution.start(machine, input, { ...options, resolveTask });
   } catch (error) {
-    if (error instanceof DefinitionError) {
-      throw new InputError(messages.definitionError(definitionFile, error.location, error.message));
-    }
+    if (error instanceof DefinitionError) throw definitionError(error);
     throw error;
   }
   const result = await execution.settle();
@@ -86,4 +91,49 @@ export async function runCommand(args: string[]): Promise<number> {
     if (result.inspections) process.stdout.write("\n" + formatInspections(result.inspections) + "\n");
   }
   return result.status === "SUCCEEDED" ? 0 : 1;
+}
+
+/**
+ * The state machine to run: a plain ASL definition, or one of the machines of a serverless.yml /
+ * SAM / CloudFormation template (read exactly as `validate` and `grade` read them). With several,
+ * `--state-machine NAME` picks one; with one, `--state-machine` only names the execution (and the
+ * mock file's machine), as before.
+ */
+function readMachine(file: string, wanted: string | undefined): MachineSource & { definition: unknown } {
+  const found = readStateMachines(readText(file), file);
+  const fileError = sourceError(file, { diagnostics: found.fileDiagnostics });
+  if (fileError) throw fileError;
+  const names = found.machines.map((machine) => machine.name);
+  let chosen = found.machines[0];
+  if (found.machines.length > 1) {
+    if (wanted === undefined) throw new InputError(messages.severalMachines(file, names));
+    chosen = found.machines.find((machine) => machine.name === wanted);
+    if (!chosen) throw new InputError(messages.unknownMachine(file, wanted, names));
+  }
+  if (!chosen) {
+    // No machine, only notes (a DefinitionUri, a definition in S3…): the first one says where to look.
+    const notes = found.fileDiagnostics.map((note) => ({ ...note, severity: "error" as const }));
+    throw (
+      sourceError(file, { diagnostics: notes }) ?? new InputError(messages.located(file, 1, 1, noMachine))
+    );
+  }
+  const machineError = sourceError(file, chosen);
+  if (machineError) throw machineError;
+  if (chosen.iac) localResources(chosen.definition);
+  return chosen;
+}
+
+/** A JSON pointer from the engine (`/States/P/Branches/0`) as a path, array indexes as numbers. */
+const noMachine = validatorMessages.noStateMachine;
+
+function pointerToPath(definition: unknown, pointer: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = definition;
+  for (const segment of pointer.split("/").slice(1)) {
+    if (segment === "") continue;
+    const step = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    path.push(step);
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[step] : undefined;
+  }
+  return path;
 }

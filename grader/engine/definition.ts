@@ -259,6 +259,9 @@ function queryLanguageOf(raw: Json, fallback: QueryLanguage, location: string): 
   return value;
 }
 
+/** Parallel/Map nesting the engine accepts (the validator's TOO_DEEPLY_NESTED bound). */
+export const MAX_SCOPE_DEPTH = 40;
+
 class Compiler {
   readonly scopes = new Map<string, StateScope>();
   usesVariables = false;
@@ -857,9 +860,38 @@ function transitionTargets(state: CompiledState): Array<[string, string]> {
   return targets;
 }
 
+/**
+ * Refuses Parallel/Map nesting deeper than MAX_SCOPE_DEPTH, walking iteratively: it runs before the
+ * compiler's recursion, so a definition nested thousands of levels deep cannot overflow the stack.
+ */
+function checkScopeDepth(definition: Json): void {
+  const pending: Array<[unknown, string, number]> = [[definition, "", 0]];
+  while (pending.length > 0) {
+    const [scope, location, depth] = pending.pop()!;
+    if (!isObject(scope) || !isObject(scope.States)) continue;
+    if (depth > MAX_SCOPE_DEPTH) {
+      throw new DefinitionError(
+        `Parallel/Map aninhados em mais de ${MAX_SCOPE_DEPTH} níveis; divida o fluxo em máquinas menores (states:startExecution)`,
+        location || "/",
+      );
+    }
+    for (const [name, state] of Object.entries(scope.States)) {
+      if (!isObject(state)) continue;
+      const at = `${location}/States/${name}`;
+      if (Array.isArray(state.Branches))
+        state.Branches.forEach((branch, index) =>
+          pending.push([branch, `${at}/Branches/${index}`, depth + 1]),
+        );
+      for (const field of ["ItemProcessor", "Iterator"])
+        if (state[field] !== undefined) pending.push([state[field], `${at}/${field}`, depth + 1]);
+    }
+  }
+}
+
 /** Compiles a parsed ASL definition. Throws `DefinitionError` when it cannot be run. */
 export function compileStateMachine(definition: unknown): CompiledStateMachine {
   if (!isObject(definition)) throw new DefinitionError("A definição deve ser um objeto JSON", "/");
+  checkScopeDepth(definition);
   const compiler = new Compiler(queryLanguageOf(definition, "JSONPath", ""));
   const root = compiler.scope(definition, "");
   const timeout = definition.TimeoutSeconds;

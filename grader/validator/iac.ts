@@ -355,3 +355,49 @@ function escapeMapper(text: string, quote: number, lines: LineIndex): PositionMa
   offsets.push(i);
   return (offset: number) => lines.position(offsets[Math.min(offset, offsets.length - 1)] ?? quote);
 }
+
+/** CloudFormation pseudo parameters and Serverless variables as a local run sees them. */
+const LOCAL_VALUES: Record<string, string> = {
+  "AWS::Region": "us-east-1",
+  "aws:region": "us-east-1",
+  "AWS::AccountId": "123456789012",
+  "aws:accountId": "123456789012",
+  "AWS::Partition": "aws",
+  "AWS::URLSuffix": "amazonaws.com",
+};
+
+function localName(variable: string): string {
+  return variable.replace(/\.Arn$/, "").replace(/[^A-Za-z0-9_-]+/g, "-");
+}
+
+/**
+ * For running an IaC machine locally: every Task `Resource` holding `${…}` variables (what
+ * `normalizeIntrinsics` made of `!GetAtt Pagar.Arn`, `!Sub …${AWS::Region}…`, `${self:service}`,
+ * serverless-pseudo-parameters' `#{AWS::Region}`)
+ * becomes a concrete ARN — a lone `${Pagar.Arn}` a Lambda function named Pagar, pseudo parameters
+ * us-east-1 / 123456789012 — so the engine accepts it; mocks match tasks by state name anyway.
+ * Changes the definition in place (it is a fresh copy from the reader).
+ */
+export function localResources(definition: unknown): void {
+  const pending: unknown[] = [definition];
+  while (pending.length > 0) {
+    const scope = pending.pop();
+    if (!isObject(scope) || !isObject(scope["States"])) continue;
+    for (const state of Object.values(scope["States"])) {
+      if (!isObject(state)) continue;
+      const resource = state["Resource"];
+      if (typeof resource === "string" && /[$#]\{/.test(resource)) {
+        const lone = /^[$#]\{([^}]+)\}$/.exec(resource);
+        state["Resource"] =
+          lone && !LOCAL_VALUES[lone[1]!]
+            ? `arn:aws:lambda:us-east-1:123456789012:function:${localName(lone[1]!)}`
+            : resource.replace(
+                /[$#]\{([^}]+)\}/g,
+                (_, name: string) => LOCAL_VALUES[name] ?? localName(name),
+              );
+      }
+      if (Array.isArray(state["Branches"])) pending.push(...(state["Branches"] as unknown[]));
+      pending.push(state["ItemProcessor"], state["Iterator"]);
+    }
+  }
+}

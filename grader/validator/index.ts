@@ -5,8 +5,8 @@
  */
 import { checkDefinition, type CheckOptions } from "./check.ts";
 import type { Diagnostic, ValidatedStateMachine, ValidationReport } from "./diagnostic.ts";
-import { findMachines } from "./iac.ts";
-import { parseJsonSource, parseYamlSource, type ParsedSource } from "./source.ts";
+import { findMachines, type MachineSource } from "./iac.ts";
+import { parseSource, stripBom, type ParsedSource } from "./source.ts";
 
 export type {
   Diagnostic,
@@ -17,6 +17,16 @@ export type {
   ValidationReport,
 } from "./diagnostic.ts";
 export { sections, SECTION_TITLES, slugify } from "./messages.ts";
+export type { MachineSource } from "./iac.ts";
+export {
+  decodeSource,
+  MAX_SOURCE_DEPTH,
+  parseSource,
+  stripBom,
+  type DecodedSource,
+  type Locator,
+  type ParsedSource,
+} from "./source.ts";
 
 export interface ValidateSourceOptions {
   /** Used for the report, to pick the parser (.json / .yaml / .yml) and to name a plain definition. */
@@ -39,32 +49,39 @@ export function validateDefinition(
   return checkDefinition(definition, { express: options.express, iac: options.iac });
 }
 
-function isYamlFile(fileName: string): boolean {
-  return /\.ya?ml$/i.test(fileName);
-}
-
 function baseName(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
   return name.replace(/\.(asl\.)?(json|ya?ml)$/i, "") || name;
 }
 
-/** Validates a source file's text: a plain ASL definition (JSON or YAML), or an IaC file holding state machines. */
-export function validateSource(text: string, options: ValidateSourceOptions): ValidationReport {
-  const { fileName } = options;
-  let parsed: ParsedSource;
-  if (isYamlFile(fileName)) parsed = parseYamlSource(text);
-  else {
-    parsed = parseJsonSource(text);
-    // A .json-less name holding YAML (e.g. "template"): try YAML when JSON fails and the text does not look like JSON.
-    if (parsed.value === undefined && !/^\s*[[{]/.test(text) && text.trim() !== "") {
-      const yaml = parseYamlSource(text);
-      if (yaml.value !== undefined) parsed = yaml;
-    }
-  }
+export interface SourceMachines {
+  /** Problems with the file as a whole (syntax, encoding, no state machine found…). */
+  readonly fileDiagnostics: Diagnostic[];
+  readonly machines: MachineSource[];
+  /** JSON only: keys written twice, from the root of the file. */
+  readonly duplicateKeys: ParsedSource["duplicateKeys"];
+}
+
+/**
+ * The state machines a source file holds, read the way `validate`, `run` and `grade` all read them: a
+ * plain ASL definition (JSON or YAML) is one machine; a serverless.yml or SAM/CloudFormation template
+ * may hold several, each with a locator into the original file.
+ */
+export function readStateMachines(source: string, fileName: string): SourceMachines {
+  const text = stripBom(source);
+  const parsed = parseSource(text, fileName);
   if (parsed.value === undefined) {
-    return { fileName, fileDiagnostics: parsed.diagnostics, stateMachines: [] };
+    return { fileDiagnostics: parsed.diagnostics, machines: [], duplicateKeys: [] };
   }
   const found = findMachines(parsed, text, baseName(fileName));
+  return { fileDiagnostics: found.notes, machines: found.machines, duplicateKeys: parsed.duplicateKeys };
+}
+
+/** Validates a source file's text: a plain ASL definition (JSON or YAML), or an IaC file holding state machines. */
+export function validateSource(source: string, options: ValidateSourceOptions): ValidationReport {
+  const { fileName } = options;
+  const parsed = readStateMachines(source, fileName);
+  const found = { notes: parsed.fileDiagnostics, machines: parsed.machines };
   const stateMachines: ValidatedStateMachine[] = found.machines.map((machine) => {
     if (machine.definition === undefined) {
       return { name: machine.name, definition: undefined, diagnostics: machine.diagnostics };

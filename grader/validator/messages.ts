@@ -102,6 +102,19 @@ export const messages = {
     `Erro de sintaxe JSON: ${JSON_ERRORS[code] ?? "o conteúdo não é JSON válido"}${snippet.trim() ? ` (encontrou '${snippet.slice(0, 20)}')` : ""}.`,
   yamlSyntax: (code: string, original: string) =>
     `Erro de sintaxe YAML: ${YAML_ERRORS[code] ?? `o conteúdo não é YAML válido (${original.split("\n")[0]})`}.`,
+  jsonSingleQuotes: (snippet: string) =>
+    `Erro de sintaxe JSON: JSON só aceita aspas duplas — escreva "texto", não 'texto' (encontrou ${snippet.slice(0, 20)}).`,
+  utf16File:
+    "O arquivo está em UTF-16 (comum ao redirecionar com > no PowerShell 5 ou ao salvar como 'Unicode'); " +
+    "salve-o como UTF-8 e tente de novo.",
+  tooDeepSource: (max: number) =>
+    `O arquivo aninha objetos e listas em mais de ${max} níveis; nenhuma definição ou entrada real chega perto ` +
+    "disso. Parallel/Map aninhados demais? Divida o fluxo em máquinas menores (states:startExecution).",
+  aliasBomb: (added: number, max: number) =>
+    `Os aliases YAML (*nome) deste arquivo se expandem em ${added.toLocaleString("pt-BR")} valores, mais do que o ` +
+    `limite de ${max.toLocaleString("pt-BR")}: parece um arquivo feito para travar o leitor ("billion laughs"). ` +
+    "Escreva os valores repetidos por extenso ou use menos níveis de aliases.",
+  aliasCycle: "Este alias YAML aponta para o próprio bloco que o contém (referência circular); remova-o.",
   emptyDefinition:
     "A definição está vazia. Escreva um objeto JSON com StartAt e States, por exemplo: " +
     '{ "StartAt": "Olá", "States": { "Olá": { "Type": "Pass", "End": true } } }.',

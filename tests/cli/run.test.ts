@@ -1,7 +1,8 @@
 /** `partitura run` as a user runs it: a real process, real files, exit codes and Portuguese output. */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { partitura, ROOT, tempFile } from "./partitura.ts";
+import { partitura, ROOT, tempDir, tempFile } from "./partitura.ts";
 
 const EXAMPLES = join(ROOT, "exercises", "examples");
 
@@ -95,5 +96,217 @@ describe("partitura run", () => {
     expect(unknownCase.stderr).toContain("Sucesso");
     expect(partitura("run", join(EXAMPLES, "pagamento.asl.json"), "--clock", "lento").code).toBe(2);
     expect(partitura("voar").code).toBe(2);
+  });
+
+  it("a definition the engine cannot run is located to line and column", () => {
+    const file = tempFile(
+      "sem-destino.json",
+      '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Pass", "Next": "B" } }\n}',
+    );
+    expect(partitura("run", file).stderr).toContain(`${file}:3:46: definição inválida`);
+  });
+});
+
+/** A Pass-only definition as text; `levels` Parallels nested inside each other around it. */
+function nestedParallels(levels: number): string {
+  let open = "";
+  let close = "";
+  for (let i = 0; i < levels; i++) {
+    open += `{"StartAt":"P${i}","States":{"P${i}":{"Type":"Parallel","End":true,"Branches":[`;
+    close = "]}}}" + close;
+  }
+  return open + '{"StartAt":"F","States":{"F":{"Type":"Pass","End":true}}}' + close;
+}
+
+const PASS = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } }';
+
+describe("partitura run: hostile and odd files", () => {
+  it("a YAML alias bomb is refused at once, located, in Portuguese (exit 2, no stack trace)", () => {
+    const levels = "bcde"
+      .split("")
+      .map((name, i) => `${name}: &${name} [${Array(10).fill(`*${"abcd"[i]}`).join(",")}]`);
+    const file = tempFile(
+      "bomba.yaml",
+      [
+        'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+        ...levels,
+        "StartAt: A",
+        "States:",
+        "  A:",
+        "    Type: Pass",
+        "    Result: *e",
+        "    End: true",
+      ].join("\n"),
+    );
+    const { code, stderr } = partitura("run", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:10:13: os aliases YAML`);
+    expect(stderr).not.toContain("    at ");
+    expect(stderr).not.toContain("Excessive");
+  });
+
+  it("a legitimate YAML file with 120 aliases runs", () => {
+    const states = Array.from({ length: 120 }, (_, i) => {
+      const result = i === 0 ? "&r {ok: true}" : "*r";
+      return `  S${i}: {Type: Pass, Result: ${result}, ${i === 119 ? "End: true" : `Next: S${i + 1}`}}`;
+    });
+    const file = tempFile("muitos.yaml", ["StartAt: S0", "States:", ...states].join("\n"));
+    const { code, stdout } = partitura("run", file, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: "SUCCEEDED",
+      output: { ok: true },
+      stateTransitions: 120,
+    });
+  });
+
+  it("5000 nested Parallels and 100 000 nested input lists: a located message, no stack overflow", () => {
+    const deep = tempFile("fundo.json", nestedParallels(5000));
+    const tooDeep = partitura("run", deep);
+    expect(tooDeep.code).toBe(2);
+    expect(tooDeep.stderr).toMatch(
+      new RegExp(`${deep}:1:\\d+: o arquivo aninha objetos e listas em mais de 512 níveis`),
+    );
+    expect(tooDeep.stderr).not.toContain("RangeError");
+    // Deep enough for the engine's Parallel/Map limit, not for the reader's.
+    const nested = tempFile("aninhado.json", nestedParallels(60));
+    const engine = partitura("run", nested);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain("Parallel/Map aninhados em mais de 40 níveis");
+    const input = tempFile("entrada.json", "[".repeat(100_000) + "]".repeat(100_000));
+    const data = partitura("run", tempFile("ok.json", PASS), "--input", input);
+    expect(data.code).toBe(2);
+    expect(data.stderr).toContain(`${input}:1:513: o arquivo aninha`);
+    expect(data.stderr).not.toContain("    at ");
+  });
+
+  it("a UTF-8 BOM is ignored (positions stay right); UTF-16 gets its own message", () => {
+    const bom = tempFile("bom.json", "\uFEFF" + PASS);
+    expect(partitura("run", bom, "--json").code).toBe(0);
+    const input = tempFile("entrada.json", '\uFEFF{"a": 1,}');
+    expect(partitura("run", bom, "--input", input).stderr).toContain(`${input}:1:9: erro de sintaxe JSON`);
+    const wide = join(tempDir(), "u16.json");
+    writeFileSync(wide, Buffer.from("\uFEFF" + PASS, "utf16le"));
+    const { code, stderr } = partitura("run", wide);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${wide}:1:1: o arquivo está em UTF-16`);
+    expect(stderr).toContain("salve-o como UTF-8");
+  });
+
+  it("YAML syntax errors are explained in Portuguese, as validate explains them", () => {
+    const file = tempFile("tab.yaml", "StartAt: A\nStates:\n  A:\n\tType: Pass\n");
+    const { code, stderr } = partitura("run", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:4:1: erro de sintaxe YAML: YAML não aceita TAB na indentação`);
+    const quote = tempFile("aspas.yaml", 'StartAt: "A\nStates: {}\n');
+    expect(partitura("run", quote).stderr).toContain("erro de sintaxe YAML: falta um caractere");
+  });
+
+  it("JSON typos in --input point at the typo", () => {
+    const ok = tempFile("ok.json", PASS);
+    const at = (text: string) => {
+      const input = tempFile("entrada.json", text);
+      return partitura("run", ok, "--input", input).stderr.replace(input, "entrada.json");
+    };
+    expect(at("nope")).toContain(
+      "entrada.json:1:1: erro de sintaxe JSON: caractere inesperado (encontrou 'nope')",
+    );
+    expect(at("tru}")).toContain("entrada.json:1:1: erro de sintaxe JSON");
+    const quotes = at("{'a': 1}");
+    expect(quotes).toContain("entrada.json:1:2: erro de sintaxe JSON: JSON só aceita aspas duplas");
+    expect(quotes).not.toContain("vírgula");
+  });
+});
+
+describe("partitura run: serverless.yml, SAM and CloudFormation", () => {
+  const serverless = [
+    "service: pedidos",
+    "stepFunctions:",
+    "  stateMachines:",
+    "    Pedido:",
+    "      definition:",
+    "        StartAt: Pagar",
+    "        States:",
+    "          Pagar:",
+    "            Type: Task",
+    "            Resource: arn:aws:lambda:#{AWS::Region}:#{AWS::AccountId}:function:${self:service}-pagar",
+    "            End: true",
+    "    Relatorio:",
+    "      definition:",
+    "        StartAt: Gerar",
+    "        States:",
+    "          Gerar: {Type: Pass, Result: {relatorio: pronto}, End: true}",
+  ].join("\n");
+
+  it("runs the machine --state-machine names, with its mocks; without the flag, lists the machines", () => {
+    const file = tempFile("serverless.yml", serverless);
+    const mocks = tempFile(
+      "mocks.json",
+      JSON.stringify({
+        StateMachines: { Pedido: { TestCases: { Ok: { Pagar: "Pago" } } } },
+        MockedResponses: { Pago: { "0": { Return: { pago: true } } } },
+      }),
+    );
+    const paid = partitura(
+      "run",
+      file,
+      "--state-machine",
+      "Pedido",
+      "--mock-config",
+      mocks,
+      "--test-case",
+      "Ok",
+      "--json",
+    );
+    expect(paid.stderr).toBe("");
+    expect(JSON.parse(paid.stdout)).toMatchObject({ status: "SUCCEEDED", output: { pago: true } });
+    const report = partitura("run", file, "--state-machine", "Relatorio", "--json");
+    expect(JSON.parse(report.stdout).output).toEqual({ relatorio: "pronto" });
+    const ambiguous = partitura("run", file);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(
+      "tem 2 máquinas de estado ('Pedido', 'Relatorio'); escolha uma com --state-machine NOME",
+    );
+    const unknown = partitura("run", file, "--state-machine", "Outra");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("não há máquina de estado 'Outra'");
+  });
+
+  it("runs the only machine of a SAM template (!GetAtt resources become local ARNs)", () => {
+    const file = tempFile(
+      "template.yaml",
+      [
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fluxo:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition:",
+        "        StartAt: Pagar",
+        "        States:",
+        "          Pagar:",
+        "            Type: Task",
+        "            Resource: !GetAtt PagarFunction.Arn",
+        "            Next: Fim",
+        "          Fim: {Type: Pass, Result: feito, End: true}",
+      ].join("\n"),
+    );
+    const mocks = tempFile(
+      "mocks.json",
+      JSON.stringify({
+        StateMachines: { Fluxo: { TestCases: { Ok: { Pagar: "Pago" } } } },
+        MockedResponses: { Pago: { "0": { Return: 1 } } },
+      }),
+    );
+    const { code, stdout } = partitura("run", file, "--mock-config", mocks, "--test-case", "Ok", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).output).toBe("feito");
+    const broken = tempFile(
+      "template.yaml",
+      "Resources:\n  Fluxo:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: fluxo.asl.json\n",
+    );
+    const uri = partitura("run", broken);
+    expect(uri.code).toBe(2);
+    expect(uri.stderr).toContain("fluxo.asl.json");
   });
 });

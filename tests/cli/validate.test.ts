@@ -1,7 +1,8 @@
 /** `partitura validate` as a user runs it: a real process, real files, exit codes and Portuguese output. */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { partitura, tempFile } from "./partitura.ts";
+import { partitura, tempDir, tempFile } from "./partitura.ts";
 
 const CORPUS = join(import.meta.dirname, "..", "validator", "corpus");
 
@@ -110,5 +111,38 @@ describe("partitura validate", () => {
 
   it("is listed in --help", () => {
     expect(partitura("--help").stdout).toContain("partitura validate <arquivos...>");
+  });
+
+  it("a BOM file validates like the same file without it; UTF-16, alias bombs and deep nesting are located", () => {
+    const pass = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } }';
+    const bom = tempFile("bom.asl.json", "\uFEFF" + pass);
+    expect(partitura("validate", bom)).toMatchObject({
+      code: 0,
+      stdout: "Nenhum problema encontrado em 1 arquivo.\n",
+    });
+    const wide = join(tempDir(), "u16.json");
+    writeFileSync(wide, Buffer.from("\uFEFF" + pass, "utf16le"));
+    expect(partitura("validate", wide).stdout).toContain(
+      `${wide}:1:1  erro  INVALID_ENCODING  O arquivo está em UTF-16`,
+    );
+    const levels = "bcdefgh"
+      .split("")
+      .map((name, i) => `${name}: &${name} [${Array(10).fill(`*${"abcdefg"[i]}`).join(",")}]`);
+    const bomb = tempFile(
+      "bomba.yaml",
+      [
+        "a: &a [x,x,x,x,x,x,x,x,x,x]",
+        ...levels,
+        "StartAt: A",
+        "States: {A: {Type: Pass, Result: *h, End: true}}",
+      ].join("\n"),
+    );
+    const started = Date.now();
+    const refused = partitura("validate", bomb);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`${bomb}:10:34  erro  YAML_ALIAS_LIMIT`);
+    const deep = tempFile("fundo.json", "[".repeat(100_000) + "]".repeat(100_000));
+    expect(partitura("validate", deep).stdout).toContain(`${deep}:1:513  erro  TOO_DEEPLY_NESTED`);
   });
 });

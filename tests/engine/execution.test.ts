@@ -449,6 +449,22 @@ describe("runaway definitions end with a clear reason", () => {
     expect(result.cause).toContain("25000");
   });
 
+  it("Parallels nested 5000 deep are refused with a DefinitionError before any deep recursion", () => {
+    let machine: Record<string, unknown> = { StartAt: "F", States: { F: { Type: "Pass", End: true } } };
+    for (let i = 0; i < 5000; i++) {
+      machine = {
+        StartAt: `P${i}`,
+        States: { [`P${i}`]: { Type: "Parallel", End: true, Branches: [machine] } },
+      };
+    }
+    expect(() => compileStateMachine(machine)).toThrow(/Parallel\/Map aninhados em mais de 40 níveis/);
+    let fine: Record<string, unknown> = { StartAt: "F", States: { F: { Type: "Pass", End: true } } };
+    for (let i = 0; i < 40; i++) {
+      fine = { StartAt: `P${i}`, States: { [`P${i}`]: { Type: "Parallel", End: true, Branches: [fine] } } };
+    }
+    expect(() => compileStateMachine(fine)).not.toThrow();
+  });
+
   it("an Express loop that takes no time stops at the transition bound with a pt-BR message", async () => {
     const result = await runExecution(loop, { x: 0 }, { type: "EXPRESS", maxStateTransitions: 5000 });
     expect(result.status).toBe("FAILED");
