@@ -17,8 +17,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(g.cannotWrite(file, code === "ENOENT" ? g.folderMissing : code));
+    throw new InputError(g.cannotWrite(file, g.systemError((error as NodeJS.ErrnoException).code, true)));
   }
 }
 

@@ -34,9 +34,7 @@ export function readPreviousReport(file: string, exercise: string): GradingRepor
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code ? g.cannotReadPath(file, code === "ENOENT" ? g.fileMissing : code) : g.compareNotJson(file),
-    );
+    throw new InputError(code ? g.cannotReadPath(file, g.systemError(code)) : g.compareNotJson(file));
   }
   if (!isObject(data) || typeof data.exercise !== "string" || !Array.isArray(data.submissions))
     throw new InputError(g.compareNotReport(file));

@@ -103,11 +103,20 @@ export async function gradeAll(
   };
 }
 
-function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
+/** setTimeout's limit (2³¹−1 ms), in whole seconds: a longer --timeout would fire at once. */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+function positiveInteger(value: string | undefined, flag: string, fallback: number, max?: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (flag === "--jobs" && !Number.isInteger(number)))
+  if (
+    value.trim() === "" ||
+    !Number.isFinite(number) ||
+    number <= 0 ||
+    (flag === "--jobs" && !Number.isInteger(number))
+  )
     throw new InputError(g.badNumber(flag, value));
+  if (max !== undefined && number > max) throw new InputError(g.numberTooLarge(flag, value, max));
   return number;
 }
 
@@ -129,7 +138,12 @@ export async function gradeCommand(args: string[]): Promise<number> {
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new InputError(g.badFormat(values.format, REPORT_FORMATS));
   const jobs = positiveInteger(values.jobs, "--jobs", availableParallelism());
-  const timeoutSeconds = positiveInteger(values.timeout, "--timeout", DEFAULT_TIMEOUT_SECONDS);
+  const timeoutSeconds = positiveInteger(
+    values.timeout,
+    "--timeout",
+    DEFAULT_TIMEOUT_SECONDS,
+    MAX_TIMEOUT_SECONDS,
+  );
 
   const { exercise } = loadExerciseForGrading(values.exercise);
   const previous = values.compare ? readPreviousReport(values.compare, exercise.slug) : undefined;
@@ -163,7 +177,8 @@ export async function gradeCommand(args: string[]): Promise<number> {
     if (error instanceof GradescopeReportError) throw new InputError(error.message);
     throw error;
   }
-  emit(text, values.out);
+  // A CSV file opened in Excel needs the UTF-8 BOM, or accents turn into mojibake.
+  emit(format === "csv" && values.out ? `\uFEFF${text}` : text, values.out);
   if (previous && values.compare) {
     let comparison = formatComparison(
       compareReports(previous, report),

@@ -8,6 +8,43 @@ export const gradeMessages = {
   notFound: (path: string) => `${path}: arquivo ou pasta não encontrado.`,
   cannotReadPath: (path: string, reason: string) => `${path}: não foi possível ler (${reason}).`,
 
+  /** A file-system error as a person reads it (EACCES → "sem permissão de leitura"). */
+  systemError: (code: string | undefined, writing = false) => {
+    switch (code) {
+      case "EACCES":
+      case "EPERM":
+        return writing ? "sem permissão de escrita" : "sem permissão de leitura";
+      case "ENOENT":
+        return writing ? "a pasta não existe" : "arquivo não encontrado";
+      case "EISDIR":
+        return "é uma pasta, não um arquivo";
+      case "ENOTDIR":
+        return "parte do caminho não é uma pasta";
+      case "ELOOP":
+        return "link simbólico em ciclo";
+      case "EROFS":
+        return "o sistema de arquivos é somente leitura";
+      case "ENOSPC":
+        return "o disco está cheio";
+      case "EMFILE":
+      case "ENFILE":
+        return "arquivos abertos demais ao mesmo tempo";
+      case "EIO":
+        return "erro de leitura no disco";
+      default:
+        return code ? `erro do sistema ${code}` : "erro desconhecido do sistema";
+    }
+  },
+  unreadableFile: (reason: string) => `não foi possível ler o arquivo: ${reason}`,
+  unreadableFolder: (reason: string) => `não foi possível ler a pasta do aluno: ${reason}`,
+  /** fflate's error codes (FlateErrorCode) in Portuguese. */
+  zipProblem: (code: number | undefined) => {
+    if (code === 0) return "os dados terminam antes do fim; o download ficou incompleto?";
+    if (code === 13) return "arquivo corrompido ou incompleto";
+    if (code === 14) return "usa um método de compressão não suportado";
+    return "dados comprimidos corrompidos";
+  },
+
   // partitura quiz
   missingAnswers:
     "Informe as respostas: partitura quiz <pasta com um arquivo por aluno | respostas.csv> [--format table|json|csv]",
@@ -54,6 +91,8 @@ export const gradeMessages = {
   missingExercise: "Informe o exercício: --exercise <exercício> (veja 'partitura exercises').",
   badNumber: (flag: string, value: string) =>
     `${flag} espera um número inteiro maior que zero, não '${value}'.`,
+  numberTooLarge: (flag: string, value: string, max: number) =>
+    `${flag} aceita no máximo ${max.toLocaleString("pt-BR")}${flag === "--timeout" ? " segundos (cerca de 24 dias)" : ""}, não '${value}'.`,
   singleSubmission: (format: string, count: number) =>
     `--format ${format} descreve uma única submissão, mas foram encontradas ${count}; use --student NOME para tratar a pasta como a submissão de um aluno.`,
   timedOut: (seconds: number) =>

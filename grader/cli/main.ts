@@ -19,6 +19,27 @@ const COMMANDS = new Map<string, Command>([
   ["gradescope", gradescopeCommand],
 ]);
 
+/**
+ * One command's lines of the usage (`partitura grade --help`): its synopsis, continuation lines included,
+ * and its one-line description.
+ */
+export function commandUsage(command: string): string {
+  const lines = messages.usage.split("\n");
+  const synopsis: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}partitura /.test(line)) inside = line.startsWith(`  partitura ${command} `);
+    else if (!/^ {4,}\S/.test(line)) inside = false;
+    if (inside) synopsis.push(line);
+  }
+  const description = lines.find((line) => new RegExp(`^ {2}${command}\\s{2,}`).test(line));
+  return [
+    "Uso:",
+    ...synopsis,
+    ...(description ? ["", `  ${description.trim().replace(/\s{2,}/, ": ")}`] : []),
+  ].join("\n");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -27,6 +48,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS.get(command);
   if (!run) throw new InputError(messages.unknownCommand(command));
+  const beforeSeparator = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (beforeSeparator.includes("--help") || beforeSeparator.includes("-h")) {
+    process.stdout.write(commandUsage(command) + "\n");
+    return 0;
+  }
   return run(rest);
 }
 

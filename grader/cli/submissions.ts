@@ -5,6 +5,8 @@
  * recognised). Every problem with one student's files becomes that student's error entry; nothing
  * here throws for a single bad submission.
  */
+import { decodeSource } from "../validator/index.ts";
+import { messages as validatorMessages } from "../validator/messages.ts";
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { unzipSync } from "fflate";
@@ -28,7 +30,15 @@ interface Entry {
   readonly path: string;
   readonly size: number;
   read(): Uint8Array;
+  /** Set for a student folder that could not be listed: the reason, in Portuguese. */
+  readonly unreadable?: string;
 }
+
+/** A Node file-system error's code ("EACCES"); undefined for other errors (fflate's codes are numbers). */
+const errnoCode = (error: unknown) => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+};
 
 /** Files nobody submitted on purpose: OS metadata, hidden files, the instructor's notes. */
 function isJunk(name: string): boolean {
@@ -48,7 +58,11 @@ function folderEntries(root: string): Entry[] {
     try {
       children = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      throw new InputError(g.cannotReadPath(folder, String((error as NodeJS.ErrnoException).code)));
+      const reason = g.systemError(errnoCode(error));
+      // The folder handed to `grade` itself: nothing to grade. A student's folder: that student's error.
+      if (prefix === "") throw new InputError(g.cannotReadPath(folder, reason));
+      entries.push({ path: prefix, size: 0, read: () => new Uint8Array(), unreadable: reason });
+      return;
     }
     for (const child of children) {
       const path = prefix + child.name;
@@ -58,7 +72,13 @@ function folderEntries(root: string): Entry[] {
         if (depth < MAX_DEPTH) walk(full, `${path}/`, depth + 1);
       } else if (child.isFile()) {
         if (entries.length >= MAX_ENTRIES) throw new InputError(g.tooManyFiles(root, MAX_ENTRIES));
-        entries.push({ path, size: statSync(full).size, read: () => readFileSync(full) });
+        let size = 0;
+        try {
+          size = statSync(full).size;
+        } catch {
+          // Reported when the file is read.
+        }
+        entries.push({ path, size, read: () => readFileSync(full) });
       }
     }
   };
@@ -83,7 +103,9 @@ function zipEntries(file: string): Entry[] {
     });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(g.badZip(file, error instanceof Error ? error.message : String(error)));
+    const code = errnoCode(error);
+    if (code) throw new InputError(g.cannotReadPath(file, g.systemError(code)));
+    throw new InputError(g.badZip(file, g.zipProblem((error as { code?: number } | undefined)?.code)));
   }
   return [...sizes].map(([path, declared]) => {
     const data = files[path];
@@ -93,6 +115,19 @@ function zipEntries(file: string): Entry[] {
       read: () => data ?? new Uint8Array(),
     };
   });
+}
+
+/** Project files an instructor may keep beside the submissions; never a state machine. */
+const PROJECT_FILES = /^(package(-lock)?|tsconfig|jsconfig|composer|deno|bun)\.json$/i;
+
+/**
+ * A file at the top of the submissions that is not a student's: the instructor's `notas.csv`, a
+ * `package.json`. A top-level submission is a .json/.yaml/.yml file; a Canvas-named file
+ * (`nome_123_456_arquivo.pdf`) stays, so the student learns the format was wrong.
+ */
+function notASubmission(name: string): boolean {
+  if (PROJECT_FILES.test(name)) return true;
+  return !DATA_EXTENSIONS.has(extname(name).toLowerCase()) && !/^[^_]+(?:_late)?_\d+_\d+_.+$/i.test(name);
 }
 
 /** Moodle: `Maria Silva_123456_assignsubmission_file_` → `Maria Silva`. */
@@ -110,16 +145,20 @@ function studentFromFile(name: string): string {
 function decode(entry: Entry, student: string, fileName: string): DiscoveredSubmission {
   if (entry.size > MAX_SUBMISSION_BYTES)
     return { kind: "error", student, fileName, reason: g.tooLarge(entry.size, MAX_SUBMISSION_BYTES) };
-  const bytes = entry.read();
+  let bytes: Uint8Array;
+  try {
+    bytes = entry.read();
+  } catch (error) {
+    return { kind: "error", student, fileName, reason: g.unreadableFile(g.systemError(errnoCode(error))) };
+  }
   if (bytes.length > MAX_SUBMISSION_BYTES)
     return { kind: "error", student, fileName, reason: g.tooLarge(bytes.length, MAX_SUBMISSION_BYTES) };
+  const decoded = decodeSource(bytes, { fatal: true });
+  if (!decoded.ok && decoded.encoding === "utf-16")
+    return { kind: "error", student, fileName, reason: validatorMessages.utf16File };
   if (bytes.includes(0)) return { kind: "error", student, fileName, reason: g.binaryFile };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return { kind: "error", student, fileName, reason: g.notUtf8 };
-  }
+  if (!decoded.ok) return { kind: "error", student, fileName, reason: g.notUtf8 };
+  const text = decoded.text;
   const hostile = screenText(text);
   if (hostile) return { kind: "error", student, fileName, reason: hostile };
   return { kind: "file", student, fileName, text };
@@ -141,7 +180,13 @@ function pick(
   entries: readonly Entry[],
   display: (path: string) => string,
 ): DiscoveredSubmission {
-  const data = entries.filter((entry) => DATA_EXTENSIONS.has(extname(entry.path).toLowerCase()));
+  const data = entries.filter(
+    (entry) =>
+      DATA_EXTENSIONS.has(extname(entry.path).toLowerCase()) && !PROJECT_FILES.test(basename(entry.path)),
+  );
+  const unreadable = entries.find((entry) => entry.unreadable !== undefined);
+  if (data.length === 0 && unreadable?.unreadable !== undefined)
+    return { kind: "error", student, reason: g.unreadableFolder(unreadable.unreadable) };
   if (data.length === 0) {
     const names = entries.map((entry) => basename(entry.path));
     return { kind: "error", student, reason: names.length ? g.unsupportedFiles(names) : g.emptyFolder };
@@ -177,6 +222,7 @@ function group(entries: readonly Entry[], display: (path: string) => string): Di
   const students = new Map<string, Entry[]>();
   for (const entry of entries) {
     const [top = "", ...rest] = entry.path.split("/");
+    if (rest.length === 0 && notASubmission(top)) continue;
     const student = rest.length > 0 ? studentFromFolder(top) : studentFromFile(top);
     students.set(student, [...(students.get(student) ?? []), entry]);
   }

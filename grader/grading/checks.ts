@@ -1,5 +1,6 @@
 /** Evaluating checks: static ones on the definition, scenario ones on an execution's result and history. */
 import type { ExecutionResult } from "../engine/index.ts";
+import { errorMatches } from "../engine/retry.ts";
 import type { ScenarioCheck, StaticCheck, WorkflowType } from "./exercise-format.ts";
 import { backoffsOf, type ExecutionTrace, type StateVisit } from "./history.ts";
 import { deepEqual, fail, matchValue, PASS, type Verdict } from "./matchers.ts";
@@ -42,6 +43,60 @@ export function allStates(definition: unknown): DefinitionState[] {
 
 function errorsCovered(errorEquals: unknown, wanted: readonly string[]): boolean {
   return Array.isArray(errorEquals) && wanted.every((error) => errorEquals.includes(error));
+}
+
+function errorNames(entry: Json): string[] {
+  const names = entry["ErrorEquals"];
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === "string") : [];
+}
+
+/** Names that match errors they do not spell out, business errors included (States.Timeout does not). */
+const WILDCARD_ERRORS = ["States.ALL", "States.TaskFailed"];
+
+/**
+ * The retrier a state's Retry uses for each wanted error, as AWS picks it: the first whose ErrorEquals
+ * matches, wildcards (`States.ALL`, `States.TaskFailed`) included.
+ */
+function retrierFor(retry: readonly Json[], wanted: readonly string[]) {
+  const missing: string[] = [];
+  const handling = new Set<Json>();
+  let wildcard: string | undefined;
+  for (const error of wanted) {
+    const retrier = retry.find((entry) => errorMatches(errorNames(entry), error));
+    if (!retrier) {
+      missing.push(error);
+      continue;
+    }
+    handling.add(retrier);
+    if (!errorNames(retrier).includes(error))
+      wildcard ??= errorNames(retrier).find((name) => WILDCARD_ERRORS.includes(name));
+  }
+  return { missing, handling: [...handling], wildcard };
+}
+
+function retrierProblem(
+  check: Extract<StaticCheck, { type: "retrier" }>,
+  retrier: Json,
+): Verdict | undefined {
+  const interval = retrier["IntervalSeconds"] ?? 1;
+  const attempts = retrier["MaxAttempts"] ?? 3;
+  const rate = retrier["BackoffRate"] ?? 2;
+  if (check.intervalSeconds !== undefined && interval !== check.intervalSeconds) {
+    return fail(m.retrierField("IntervalSeconds", String(check.intervalSeconds), interval));
+  }
+  if (check.maxAttempts !== undefined && attempts !== check.maxAttempts) {
+    return fail(m.retrierField("MaxAttempts", String(check.maxAttempts), attempts));
+  }
+  if (check.backoffRate !== undefined && rate !== check.backoffRate) {
+    return fail(m.retrierField("BackoffRate", String(check.backoffRate), rate));
+  }
+  if (
+    check.backoffRateAtLeast !== undefined &&
+    !(typeof rate === "number" && rate >= check.backoffRateAtLeast)
+  ) {
+    return fail(m.retrierField("BackoffRate", `≥ ${check.backoffRateAtLeast}`, rate));
+  }
+  return undefined;
 }
 
 function fieldAt(state: Json, field: string): unknown {
@@ -91,25 +146,14 @@ export function evaluateStaticCheck(
       const state = stateNamed(check.state);
       if (!state) return fail(m.stateMissing(check.state));
       const retry = Array.isArray(state["Retry"]) ? state["Retry"].filter(isObject) : [];
-      const retrier = retry.find((entry) => errorsCovered(entry["ErrorEquals"], check.errors));
-      if (!retrier) return fail(m.noMatchingRetrier(check.state, check.errors));
-      const interval = retrier["IntervalSeconds"] ?? 1;
-      const attempts = retrier["MaxAttempts"] ?? 3;
-      const rate = retrier["BackoffRate"] ?? 2;
-      if (check.intervalSeconds !== undefined && interval !== check.intervalSeconds) {
-        return fail(m.retrierField("IntervalSeconds", String(check.intervalSeconds), interval));
-      }
-      if (check.maxAttempts !== undefined && attempts !== check.maxAttempts) {
-        return fail(m.retrierField("MaxAttempts", String(check.maxAttempts), attempts));
-      }
-      if (check.backoffRate !== undefined && rate !== check.backoffRate) {
-        return fail(m.retrierField("BackoffRate", String(check.backoffRate), rate));
-      }
-      if (
-        check.backoffRateAtLeast !== undefined &&
-        !(typeof rate === "number" && rate >= check.backoffRateAtLeast)
-      ) {
-        return fail(m.retrierField("BackoffRate", `≥ ${check.backoffRateAtLeast}`, rate));
+      const { missing, handling, wildcard } = retrierFor(retry, check.errors);
+      if (missing.length > 0) return fail(m.noMatchingRetrier(check.state, missing));
+      // A wildcard retries the wanted errors, but every other error too (business errors included):
+      // the check asks for these errors by name.
+      if (wildcard !== undefined) return fail(m.retrierWildcard(check.state, wildcard, check.errors));
+      for (const retrier of handling) {
+        const problem = retrierProblem(check, retrier);
+        if (problem) return problem;
       }
       return PASS;
     }
@@ -215,7 +259,27 @@ function isSubsequence(expected: readonly string[], path: readonly string[]): bo
   return index === expected.length;
 }
 
+/** The engine's guard against endless loops: the execution was stopped, it never finished. */
+export const RUNAWAY_ERROR = "Partitura.TooManyTransitions";
+
+/** Whether a Task was invoked, or a Parallel/Map started: the state did its work, not just got entered. */
+function ran(trace: ExecutionTrace, state: string): boolean {
+  return trace.visitsOf(state).some((visit) => visit.attempts.length > 0);
+}
+
+/**
+ * A scenario check's verdict. An execution stopped by the loop guard never finished, so nothing about
+ * how it ended holds. With `requires`, the check counts only once the listed Task/Parallel/Map states
+ * ran: "nothing was charged" means something only if the flow got to where it could charge.
+ */
 export function evaluateScenarioCheck(check: ScenarioCheck, run: ScenarioRun): Verdict {
+  if (run.result.error === RUNAWAY_ERROR) return fail(m.runawayExecution(run.result.stateTransitions));
+  const unreached = (check.requires ?? []).filter((name) => !ran(run.trace, name));
+  if (unreached.length > 0) return fail(m.requiredNotReached(unreached));
+  return evaluateRule(check, run);
+}
+
+function evaluateRule(check: ScenarioCheck, run: ScenarioRun): Verdict {
   const { result, trace } = run;
   switch (check.type) {
     case "status": {
@@ -239,7 +303,9 @@ export function evaluateScenarioCheck(check: ScenarioCheck, run: ScenarioRun): V
     case "retries": {
       const visit = visitNumber(trace, check.state, check.visit);
       if (isVerdict(visit)) return visit;
-      const retries = Math.max(0, visit.attempts.length - 1);
+      // "No retry" is only meaningful for a state that ran something (a Task, Parallel or Map).
+      if (visit.attempts.length === 0) return fail(m.taskNeverInvoked(check.state, 1));
+      const retries = visit.attempts.length - 1;
       if (check.count !== undefined && retries !== check.count)
         return fail(m.retriesGot(check.count, retries));
       if (check.backoffSeconds) {

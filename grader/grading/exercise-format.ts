@@ -38,7 +38,16 @@ interface CheckBase {
   readonly feedback: string;
 }
 
-export type ScenarioCheck = CheckBase &
+interface ScenarioCheckBase extends CheckBase {
+  /**
+   * Task, Parallel or Map states that must have run (invoked / started) for the check to count. A check
+   * that something did NOT happen ("no stock update", "no retry", "at most 3 transitions") passes
+   * vacuously on a workflow that does nothing; with `requires` it only scores once those states ran.
+   */
+  readonly requires?: readonly string[];
+}
+
+export type ScenarioCheck = ScenarioCheckBase &
   (
     | { readonly type: "status"; readonly expect: ExecutionStatusName; readonly error?: string }
     | ({ readonly type: "output" } & ValueMatcher)

@@ -54,19 +54,28 @@ function check(type: string, properties: Record<string, unknown>, extra: Record<
   };
 }
 
+/** A scenario check: any type may name the states the execution must reach for it to count. */
+function scenarioCheck(
+  type: string,
+  properties: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  return check(type, { requires: stateList, ...properties }, extra);
+}
+
 const scenarioChecks = [
-  check(
+  scenarioCheck(
     "status",
     { expect: { enum: ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"] }, error: text },
     { required: ["expect"] },
   ),
-  check("output", matcherProperties, oneMatcher),
-  check(
+  scenarioCheck("output", matcherProperties, oneMatcher),
+  scenarioCheck(
     "visited",
     { order: stateList, includes: stateList, excludes: stateList },
     { anyOf: [{ required: ["order"] }, { required: ["includes"] }, { required: ["excludes"] }] },
   ),
-  check(
+  scenarioCheck(
     "retries",
     {
       state: stateName,
@@ -76,29 +85,33 @@ const scenarioChecks = [
     },
     { required: ["state"], anyOf: [{ required: ["count"] }, { required: ["backoffSeconds"] }] },
   ),
-  check(
+  scenarioCheck(
     "caught",
     { state: stateName, next: stateName, error: text, none: { const: true } },
     { required: ["state"] },
   ),
-  check(
+  scenarioCheck(
     "duration",
     { state: stateName, minSeconds: nonNegative, maxSeconds: nonNegative },
     { anyOf: [{ required: ["minSeconds"] }, { required: ["maxSeconds"] }] },
   ),
-  check("overlap", { states: { type: "array", items: stateName, minItems: 2 } }, { required: ["states"] }),
-  check(
+  scenarioCheck(
+    "overlap",
+    { states: { type: "array", items: stateName, minItems: 2 } },
+    { required: ["states"] },
+  ),
+  scenarioCheck(
     "transitions",
     { min: { type: "integer", minimum: 0 }, max: { type: "integer", minimum: 0 } },
     { anyOf: [{ required: ["min"] }, { required: ["max"] }] },
   ),
-  check("workflowType", { expect: workflowType }, { required: ["expect"] }),
-  check(
+  scenarioCheck("workflowType", { expect: workflowType }, { required: ["expect"] }),
+  scenarioCheck(
     "cost",
     { executionsPerMonth: positiveInteger, maxUsd: nonNegative, memoryMb: positiveInteger },
     { required: ["executionsPerMonth", "maxUsd"] },
   ),
-  check(
+  scenarioCheck(
     "stateInput",
     { state: stateName, visit: positiveInteger, ...matcherProperties },
     {
@@ -106,7 +119,7 @@ const scenarioChecks = [
       ...oneMatcher,
     },
   ),
-  check(
+  scenarioCheck(
     "taskParameters",
     { state: stateName, invocation: positiveInteger, ...matcherProperties },
     {
@@ -114,7 +127,7 @@ const scenarioChecks = [
       ...oneMatcher,
     },
   ),
-  check(
+  scenarioCheck(
     "invocations",
     {
       state: stateName,

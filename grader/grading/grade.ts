@@ -45,6 +45,32 @@ function mockConfigOf(scenario: Scenario): MockConfig {
   return config;
 }
 
+const exerciseStates = new WeakMap<Exercise, readonly string[]>();
+
+/**
+ * The state names an exercise is about (its reference solution's, plus those its checks and mocks
+ * name): they pick the machine to grade when a student's IaC file defines several.
+ */
+function expectedStatesOf(exercise: Exercise): readonly string[] {
+  let names = exerciseStates.get(exercise);
+  if (!names) {
+    const found = new Set<string>();
+    try {
+      const reference = readSubmission(exercise.solution.text, {
+        fileName: exercise.solution.fileName,
+        preferredName: exercise.stateMachineName,
+      });
+      if (reference.ok) for (const { name } of allStates(reference.definition)) found.add(name);
+    } catch {
+      // The reference was read when the exercise loaded; a failure here only weakens the choice.
+    }
+    for (const check of exercise.staticChecks) if ("state" in check && check.state) found.add(check.state);
+    names = [...found];
+    exerciseStates.set(exercise, names);
+  }
+  return names;
+}
+
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -210,6 +236,7 @@ export async function gradeSubmission(
     reading = readSubmission(submission.text, {
       fileName: submission.fileName,
       preferredName: exercise.stateMachineName,
+      expectedStates: expectedStatesOf(exercise),
     });
   } catch (error) {
     return {

@@ -2,6 +2,12 @@
 
 const q = (value: string) => `'${value}'`;
 const list = (values: readonly string[]) => values.map(q).join(", ");
+/** A state path can be thousands of names long (a loop): show its start, its end and its length. */
+const pathList = (values: readonly string[], head = 20, tail = 5) =>
+  values.length <= head + tail + 1
+    ? list(values)
+    : `${list(values.slice(0, head))}, … ${values.length - head - tail} estados …, ` +
+      `${list(values.slice(-tail))} (${values.length} estados no total)`;
 const seconds = (value: number) => `${Number(value.toFixed(3))} s`;
 const money = (value: number) =>
   value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -70,8 +76,8 @@ export const gradingMessages = {
   validatorFailed: (reason: string) =>
     `o validador não pôde analisar o arquivo (${reason}); a submissão foi avaliada mesmo assim`,
   submissionInvalid: "a submissão não é uma máquina de estado válida; veja os erros indicados",
-  submissionTooManyMachines: (names: readonly string[]) =>
-    `o arquivo define várias máquinas de estado (${list(names)}); usei a primeira`,
+  submissionTooManyMachines: (names: readonly string[], chosen: string) =>
+    `o arquivo define várias máquinas de estado (${list(names)}); avaliei ${q(chosen)}`,
 
   // ----- grading -----------------------------------------------------------------------------
   passed: "Correto.",
@@ -95,10 +101,10 @@ export const gradingMessages = {
     `${path} deveria ter ${expected} item(ns); tem ${Array.isArray(got) ? got.length : "—"}`,
   pathInvalid: (path: string, detail: string) => `JSONPath inválido ${q(path)}: ${detail}`,
   orderBroken: (expected: readonly string[], got: readonly string[]) =>
-    `ordem esperada ${list(expected)}; caminho percorrido ${list(got)}`,
-  notVisited: (states: readonly string[]) => `estes estados não foram executados: ${list(states)}`,
+    `ordem esperada ${list(expected)}; caminho percorrido ${pathList(got)}`,
+  notVisited: (states: readonly string[]) => `estes estados não foram executados: ${pathList(states)}`,
   visitedForbidden: (states: readonly string[]) =>
-    `estes estados não deveriam ter sido executados: ${list(states)}`,
+    `estes estados não deveriam ter sido executados: ${pathList(states)}`,
   stateNeverEntered: (state: string) => `o estado ${q(state)} não foi executado`,
   stateVisitMissing: (state: string, visit: number, visits: number) =>
     `o estado ${q(state)} foi executado ${visits} vez(es); a verificação olha a ${visit}ª`,
@@ -127,6 +133,11 @@ export const gradingMessages = {
   invocationsGot: (state: string, got: number) => `${q(state)} foi invocado ${got} vez(es)`,
   taskNeverInvoked: (state: string, invocation: number) =>
     `o estado ${q(state)} não teve a ${invocation}ª invocação`,
+  requiredNotReached: (states: readonly string[]) =>
+    `esta verificação só conta quando a execução executa ${list(states)}, e isso não aconteceu`,
+  runawayExecution: (transitions: number) =>
+    `a execução não terminou: foi interrompida depois de ${transitions} transições de estado ` +
+    `(um laço sem condição de saída?)`,
 
   // ----- static checks -------------------------------------------------------------------------
   stateMissing: (state: string) => `a definição não tem o estado ${q(state)}`,
@@ -134,6 +145,10 @@ export const gradingMessages = {
   tasksWithoutRetry: (states: readonly string[]) => `estados Task sem Retry adequado: ${list(states)}`,
   noMatchingRetrier: (state: string, errors: readonly string[]) =>
     `${q(state)} não tem um Retry com ErrorEquals cobrindo ${list(errors)}`,
+  retrierWildcard: (state: string, wildcard: string, errors: readonly string[]) =>
+    `o Retry de ${q(state)} cobre ${list(errors)} só por meio de ${wildcard}, que retenta também ` +
+    `qualquer outro erro — inclusive erros de negócio, que não devem ser retentados; ` +
+    `liste em ErrorEquals apenas os erros transitórios`,
   retrierField: (field: string, expected: string, got: unknown) =>
     `${field}: esperado ${expected}, encontrado ${showValue(got, 40)}`,
   noMatchingCatcher: (state: string) => `${q(state)} não tem um Catch como o pedido`,

@@ -12,4 +12,8 @@ export const selfCheckMessages = {
   hiddenUnreachable: (scenario: string, check: string, message: string) =>
     `o cenário oculto '${scenario}' não é alcançável: a solução falha em '${check}' (${message})`,
   notDeterministic: "avaliar a mesma solução duas vezes deu resultados diferentes",
+  trivialScores: (name: string, percent: number, max: number, checks: readonly string[]) =>
+    `um fluxo que não faz nada ('${name}') tira ${percent} % (o máximo é ${max} %), pontuando em ` +
+    `${checks.join(", ")}: use 'requires' nas verificações do tipo "X não aconteceu" para que só ` +
+    `contem quando a execução chega aos estados de que elas tratam`,
 };

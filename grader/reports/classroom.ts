@@ -5,7 +5,7 @@
  * `score` against `max_score`, so partial credit carries over. Hidden scenarios show only their concept.
  */
 import type { GradingReport, SubmissionResult } from "../grading/result-model.ts";
-import { GradescopeReportError } from "./gradescope.ts";
+import { GradescopeReportError, readingProblems } from "./gradescope.ts";
 import { reportMessages as m } from "./messages.ts";
 
 export interface ClassroomTest {
@@ -30,11 +30,15 @@ export function classroomResults(submission: SubmissionResult): ClassroomResults
   const base = { test_code: "", filename: submission.file ?? "", line_no: 0, execution_time: "0ms" };
   const tests: ClassroomTest[] = [];
   if (submission.status !== "graded") {
-    const detail = [
-      submission.reason ?? "",
-      ...submission.diagnostics.map((d) => m.diagnosticAt(d.line, d.column, d.message)),
-    ].filter(Boolean);
-    tests.push({ ...base, name: m.gradescopeReading, status: "error", score: 0, message: detail.join("\n") });
+    const first = submission.diagnostics.find((d) => d.severity === "error" && d.line !== undefined);
+    tests.push({
+      ...base,
+      line_no: first?.line ?? 0,
+      name: m.gradescopeReading,
+      status: "error",
+      score: 0,
+      message: readingProblems(submission).join("\n"),
+    });
   }
   for (const check of submission.staticChecks)
     tests.push({

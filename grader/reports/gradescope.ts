@@ -35,6 +35,17 @@ export class GradescopeReportError extends Error {
   }
 }
 
+/**
+ * Why a submission could not be graded: its reason, then each diagnostic with its place. The reason is
+ * usually the first diagnostic's message; it is then shown once, located.
+ */
+export function readingProblems(submission: SubmissionResult): string[] {
+  const located = submission.diagnostics.map((d) => m.diagnosticAt(d.line, d.column, d.message));
+  const reason = submission.reason ?? "";
+  const repeated = submission.diagnostics.some((d) => d.message === reason);
+  return [repeated ? "" : reason, ...located].filter(Boolean);
+}
+
 export function gradescopeResults(submission: SubmissionResult, exerciseTitle: string): GradescopeResults {
   const tests: GradescopeTest[] = [];
   const summary = m.gradescopeSummary(
@@ -44,17 +55,13 @@ export function gradescopeResults(submission: SubmissionResult, exerciseTitle: s
     formatNumber(submission.percent),
   );
   if (submission.status !== "graded") {
-    const detail = [
-      submission.reason ?? "",
-      ...submission.diagnostics.map((d) => m.diagnosticAt(d.line, d.column, d.message)),
-    ].filter(Boolean);
     tests.push({
       name: m.gradescopeReading,
       number: "0",
       score: 0,
       max_score: submission.maxPoints,
       status: "failed",
-      output: detail.join("\n"),
+      output: readingProblems(submission).join("\n"),
       visibility: "visible",
     });
   }

@@ -15,9 +15,11 @@ function note(submission: SubmissionResult): string {
   return first ? oneLine(m.diagnosticAt(first.line, first.column, first.message)) : "";
 }
 
+/** The class's mean percentage, from each student's unrounded points/maxPoints (rounded once, when shown). */
 export function averagePercent(report: GradingReport): number {
   const list = report.submissions;
-  return list.length ? list.reduce((sum, s) => sum + s.percent, 0) / list.length : 0;
+  const exact = (s: SubmissionResult) => (s.maxPoints > 0 ? (s.points / s.maxPoints) * 100 : s.percent);
+  return list.length ? list.reduce((sum, s) => sum + exact(s), 0) / list.length : 0;
 }
 
 function details(submission: SubmissionResult): string[] {

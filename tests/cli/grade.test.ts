@@ -1,9 +1,10 @@
 /** `partitura grade` on a class: sample submissions, LMS zips, hostile files, regrades. */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { partitura, ROOT, tempDir } from "./partitura.ts";
+import { BIN, partitura, ROOT, tempDir, tempFile } from "./partitura.ts";
 
 const SAMPLES = join(ROOT, "examples", "submissions", "falha-pagamento");
 const SOLUTION = readFileSync(join(ROOT, "exercises", "falha-pagamento", "solucao.asl.json"), "utf8");
@@ -28,13 +29,13 @@ describe("partitura grade", { timeout: 60_000 }, () => {
     );
     expect(stdout).toMatch(/ana-souza\s+avaliado\s+100\/100\s+100/);
     expect(stdout).toMatch(/heitor-dias\s+avaliado\s+100\/100/);
-    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+30\/100/);
+    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+20\/100/);
     expect(stdout).toMatch(/elisa-costa\s+inválido\s+0\/100\s+0\s+—\s+—\s+erro de sintaxe JSON/);
     expect(stdout).toContain(
       "[oculto: Um erro que não é transitório vai direto para o Catch, sem retentativas]",
     );
     expect(stdout).toContain(
-      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 60%",
+      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 58,75%",
     );
   });
 
@@ -137,7 +138,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
     );
     expect(code).toBe(0);
     const comparison = stdout.slice(stdout.indexOf("Comparação com"));
-    expect(comparison).toContain("carla-mendes: 40 → 75 (+35)");
+    expect(comparison).toContain("carla-mendes: 45 → 80 (+35)");
     expect(comparison).toContain(
       "✓ [Lambda sobrecarregada em todas as tentativas] Três novas tentativas, após 2 s, 4 s e 8 s: agora passa (0 → 10)",
     );
@@ -154,8 +155,9 @@ describe("partitura grade", { timeout: 60_000 }, () => {
     const run = partitura("grade", SAMPLES, "--exercise", "falha-pagamento", "--format", "csv", "--out", out);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
+    expect(readFileSync(out, "utf8").startsWith("\uFEFFAluno,Arquivo,")).toBe(true); // Excel reads UTF-8
     expect(readFileSync(out, "utf8").split("\r\n")[1]).toMatch(
-      /^ana-souza,ana-souza\.asl\.json,avaliado,75,75,100,/,
+      /^ana-souza,ana-souza\.asl\.json,avaliado,80,80,100,/,
     );
     expect(readdirSync(dir)).toEqual(["notas.csv"]);
     const junit = partitura("grade", SAMPLES, "--exercise", "falha-pagamento", "--format", "junit");
@@ -178,8 +180,39 @@ describe("partitura grade", { timeout: 60_000 }, () => {
       "gradescope",
     );
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout).score).toBe(20);
+    expect(JSON.parse(one.stdout).score).toBe(15);
   });
+
+  // Root reads any file: the permission case runs as `nobody` through runuser, or directly when not root.
+  const asRoot = process.getuid?.() === 0;
+  const runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].find((file) => existsSync(file));
+  it.skipIf(asRoot && !runuser)(
+    "an unreadable file or student folder is that student's error row; the class is still graded",
+    () => {
+      const root = tempDir("partitura-grade-");
+      cpSync(join(SAMPLES, "ana-souza.asl.json"), join(root, "ana.asl.json"));
+      cpSync(join(SAMPLES, "ana-souza.asl.json"), join(root, "bruno.asl.json"));
+      mkdirSync(join(root, "carla"));
+      cpSync(join(SAMPLES, "ana-souza.asl.json"), join(root, "carla", "carla.asl.json"));
+      chmodSync(join(root, "bruno.asl.json"), 0o000);
+      chmodSync(join(root, "carla"), 0o000);
+      chmodSync(root, 0o755);
+      const args = [BIN, "grade", root, "--exercise", "falha-pagamento", "--format", "json"];
+      const run = asRoot
+        ? spawnSync(runuser!, ["-u", "nobody", "--", process.execPath, ...args], { encoding: "utf8" })
+        : spawnSync(process.execPath, args, { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const report = JSON.parse(run.stdout) as {
+        submissions: { student: string; status: string; reason?: string }[];
+      };
+      expect(report.submissions.map((s) => [s.student, s.status, s.reason])).toEqual([
+        ["ana", "graded", undefined],
+        ["bruno", "error", "não foi possível ler o arquivo: sem permissão de leitura"],
+        ["carla", "error", "não foi possível ler a pasta do aluno: sem permissão de leitura"],
+      ]);
+    },
+  );
 
   it("usage and input errors: located pt-BR message, exit 2, no stack trace", () => {
     const cases: [string[], string][] = [
@@ -195,8 +228,16 @@ describe("partitura grade", { timeout: 60_000 }, () => {
         "--jobs espera um número inteiro maior que zero, não '0'.",
       ],
       [
+        ["grade", SAMPLES, "--exercise", "falha-pagamento", "--timeout", "3000000"],
+        "--timeout aceita no máximo 2.147.483 segundos (cerca de 24 dias), não '3000000'.",
+      ],
+      [
         ["grade", join(SAMPLES, "nada"), "--exercise", "falha-pagamento"],
         "nada: arquivo ou pasta não encontrado.",
+      ],
+      [
+        ["grade", tempFile("turma.zip", "isto não é um zip"), "--exercise", "falha-pagamento"],
+        "turma.zip: não é um arquivo .zip válido (arquivo corrompido ou incompleto).",
       ],
       [
         ["grade", SAMPLES, "--exercise", "falha-pagamento", "--compare", join(SAMPLES, "ana-souza.asl.json")],

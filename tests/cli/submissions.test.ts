@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { gradeMessages as g } from "../../grader/cli/grade-messages.ts";
 import { discoverSubmissions } from "../../grader/cli/submissions.ts";
 
 function tree(files: Record<string, string | Uint8Array>): string {
@@ -59,6 +60,37 @@ describe("discoverSubmissions", () => {
         "nenhum arquivo JSON ou YAML (encontrado: relatorio.pdf); envie a definição como .json, .yaml ou .yml",
       ],
     ]);
+  });
+
+  it("files beside the submissions that cannot be one (notas.csv, package.json) are not students", () => {
+    const root = tree({
+      "ana.asl.json": "{}",
+      "notas.csv": "aluno,nota",
+      "LEIAME.txt": "x",
+      "package.json": "{}",
+      "package-lock.json": "{}",
+      "beto/fluxo.yaml": "StartAt: A",
+      "beto/package.json": "{}",
+      "silvaana_1_2_pagamento.pdf": "%PDF",
+    });
+    expect(summary(discoverSubmissions(root))).toEqual([
+      ["ana", "ana.asl.json"],
+      ["beto", "beto/fluxo.yaml"],
+      [
+        "silvaana",
+        "nenhum arquivo JSON ou YAML (encontrado: silvaana_1_2_pagamento.pdf); envie a definição como .json, .yaml ou .yml",
+      ],
+    ]);
+  });
+
+  it("file-system errors are worded in pt-BR, never as raw codes", () => {
+    expect(g.unreadableFile(g.systemError("EACCES"))).toBe(
+      "não foi possível ler o arquivo: sem permissão de leitura",
+    );
+    expect(g.systemError("EISDIR")).toBe("é uma pasta, não um arquivo");
+    expect(g.systemError("EACCES", true)).toBe("sem permissão de escrita");
+    expect(g.systemError("EWHATEVER")).toBe("erro do sistema EWHATEVER");
+    expect(g.zipProblem(13)).toBe("arquivo corrompido ou incompleto");
   });
 
   it("binary, non-UTF-8 and oversized files are refused unread, each with its reason", () => {

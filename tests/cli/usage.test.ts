@@ -38,6 +38,40 @@ describe.each(COMMANDS)("partitura $command", ({ command, flag, hint }) => {
   });
 });
 
+describe.each(COMMANDS)("partitura $command --help", ({ command, flag }) => {
+  it("prints that command's usage in pt-BR, exit 0 (also -h)", () => {
+    const help = partitura(command, "--help");
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe("");
+    expect(help.stdout).toMatch(new RegExp(`^Uso:\n {2}partitura ${command} `));
+    expect(help.stdout).toContain(flag);
+    expect(help.stdout).toMatch(new RegExp(`\n\n {2}${command}: \\S`));
+    expect(help.stdout.match(/^ {2}partitura /gm)).toHaveLength(1);
+    expect(partitura(command, "-h")).toEqual(help);
+  });
+});
+
+describe("option errors name the option in pt-BR, never Node's English", () => {
+  it.each([
+    [["grade", "x", "--bogus"], "Opção inválida: opção desconhecida '--bogus'. Use 'partitura --help'.\n"],
+    [
+      ["grade", "x", "--exercise"],
+      "Opção inválida: a opção '--exercise' precisa de um valor. Use 'partitura --help'.\n",
+    ],
+    [
+      ["grade", "x", "--jobs", "-1"],
+      "Opção inválida: a opção '--jobs' precisa de um valor (para um valor que começa com '-', escreva " +
+        "'--jobs=VALOR'). Use 'partitura --help'.\n",
+    ],
+    [
+      ["grade", "x", "--hidden=sim"],
+      "Opção inválida: a opção '--hidden' não aceita valor. Use 'partitura --help'.\n",
+    ],
+  ])("%j", (args, stderr) => {
+    expect(partitura(...args)).toEqual({ code: 2, stdout: "", stderr });
+  });
+});
+
 describe("partitura (no subcommand)", () => {
   it("--help, -h and help print the usage, exit 0; nothing at all prints it too, exit 2", () => {
     const help = partitura("--help");

@@ -40,6 +40,42 @@ describe("falha-pagamento", () => {
     expect(result.percent).toBeLessThan(100);
   });
 
+  it("retrying with States.ALL is told it retries business errors, not that the errors are missing", async () => {
+    const wrong = solutionOf("falha-pagamento");
+    wrong.States.ProcessarPagamento!.Retry = [
+      { ErrorEquals: ["States.ALL"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
+    ];
+    const result = await grade("falha-pagamento", wrong);
+    expect(failed(result)).toEqual(["static/retry-configurado", "cartao-recusado/sem-retentativa"]);
+    const message = result.staticChecks.find((check) => check.id === "retry-configurado")!.message;
+    expect(message).toContain("só por meio de States.ALL");
+    expect(message).toContain("inclusive erros de negócio, que não devem ser retentados");
+    expect(message).not.toContain("não tem um Retry");
+  });
+
+  it("ending with Succeed after notifying hides the failure", async () => {
+    const wrong = solutionOf("falha-pagamento");
+    wrong.States.PagamentoRecusado = { Type: "Succeed" };
+    expect(failed(await grade("falha-pagamento", wrong))).toEqual([
+      "sempre-sobrecarregado/termina-com-falha",
+    ]);
+  });
+
+  it("publishing to another SNS topic misses the failures topic", async () => {
+    const wrong = solutionOf("falha-pagamento");
+    const parameters = wrong.States.NotificarFalhaPagamento!.Parameters as Record<string, unknown>;
+    parameters.TopicArn = "arn:aws:sns:us-east-1:123456789012:outro-topico";
+    expect(failed(await grade("falha-pagamento", wrong))).toEqual(["sempre-sobrecarregado/topico-de-falhas"]);
+  });
+
+  it("failing without notifying does not earn the 'ends with failure' points", async () => {
+    const wrong = solutionOf("falha-pagamento");
+    delete wrong.States.ProcessarPagamento!.Catch;
+    expect(failed(await grade("falha-pagamento", wrong))).toEqual(
+      expect.arrayContaining(["sempre-sobrecarregado/termina-com-falha", "cartao-recusado/catch-acionado"]),
+    );
+  });
+
   it("a Catch without ResultPath loses the order data", async () => {
     const wrong = solutionOf("falha-pagamento");
     wrong.States.ProcessarPagamento!.Catch = [
@@ -47,7 +83,7 @@ describe("falha-pagamento", () => {
     ];
     // The notification reads $.pedidoId, which no longer exists: keep the message static.
     wrong.States.NotificarFalhaPagamento!.Parameters = {
-      TopicArn: "arn:aws:sns:us-east-1:123456789012:x",
+      TopicArn: "arn:aws:sns:us-east-1:123456789012:falhas-pagamento",
       Message: "falhou",
     };
     expect(failed(await grade("falha-pagamento", wrong))).toEqual([

@@ -271,6 +271,81 @@ describe("scenario checks", () => {
   });
 });
 
+describe("checks that something did not happen", () => {
+  const doesNothing = { StartAt: "Fim", States: { Fim: { Type: "Succeed" } } };
+  const ex = exercise({
+    scenarios: scenarioYaml(
+      "feliz",
+      happyMocks,
+      [
+        c("sem-falha", "type: visited\nexcludes: [Falhou]\nrequires: [Pagar]"),
+        c("sem-retentativa", "type: retries\nstate: Pagar\ncount: 0"),
+        c("poucas", "type: transitions\nmax: 6\nrequires: [Paralelo, Pagar]"),
+        c("ok", "type: status\nexpect: SUCCEEDED\nrequires: [Pagar]"),
+        c("vacua", "type: visited\nexcludes: [Falhou]"),
+      ].join("\n"),
+    ),
+  });
+
+  it("with `requires`, count only once the Task/Parallel/Map states they are about ran", async () => {
+    expect((await grade(ex, pipeline())).percent).toBe(100);
+    const result = await grade(ex, doesNothing);
+    for (const id of ["sem-falha", "poucas", "ok"]) {
+      expect(check(result, "feliz", id).status, id).toBe("failed");
+    }
+    expect(check(result, "feliz", "sem-falha").message).toContain(
+      "esta verificação só conta quando a execução executa 'Pagar', e isso não aconteceu",
+    );
+    expect(check(result, "feliz", "poucas").message).toContain("'Paralelo', 'Pagar'");
+    // Without `requires`, "Falhou was not visited" holds for a workflow that does nothing.
+    expect(check(result, "feliz", "vacua").status).toBe("passed");
+  });
+
+  it("a state merely named like the Task does not count: it has to be invoked", async () => {
+    const lookalike = {
+      StartAt: "Pagar",
+      States: { Pagar: { Type: "Pass", Next: "Fim" }, Fim: { Type: "Succeed" } },
+    };
+    const result = await grade(ex, lookalike);
+    expect(check(result, "feliz", "ok").status).toBe("failed");
+    expect(check(result, "feliz", "sem-falha").status).toBe("failed");
+    // "No retry" on a state that never called anything is not a pass either.
+    expect(check(result, "feliz", "sem-retentativa").message).toContain(
+      "o estado 'Pagar' não teve a 1ª invocação",
+    );
+  });
+
+  it("an endless loop stopped by the transition limit fails every check, FAILED included", async () => {
+    const loops = exercise({
+      extra: "maxStateTransitions: 100",
+      scenarios: scenarioYaml(
+        "feliz",
+        happyMocks,
+        [
+          c("falha", "type: status\nexpect: FAILED"),
+          c("sem-falha", "type: visited\nexcludes: [Falhou]"),
+        ].join("\n"),
+      ),
+    });
+    const endless = {
+      StartAt: "Decidir",
+      States: {
+        Decidir: {
+          Type: "Choice",
+          Choices: [{ Not: { Variable: "$.nunca", IsPresent: true }, Next: "Decidir" }],
+          Default: "Fim",
+        },
+        Fim: { Type: "Succeed" },
+      },
+    };
+    const result = await grade(loops, endless);
+    expect(result.points).toBe(0);
+    expect(check(result, "feliz", "falha").message).toContain(
+      "a execução não terminou: foi interrompida depois de 100 transições de estado",
+    );
+  });
+});
+
 describe("static checks", () => {
   const statics = [
     c("paralelo", "type: stateTypeUsed\nstateType: Parallel"),
@@ -313,5 +388,33 @@ describe("static checks", () => {
     expect(byId.catcher!.status).toBe("failed");
     expect(byId.recurso!.status).toBe("passed");
     expect(byId.tamanho!.status).toBe("passed");
+  });
+
+  it("retrier: a wildcard (States.ALL, States.TaskFailed) covers the errors but is named as the fault", async () => {
+    const retrying = (Retry: unknown[]) => pipeline({ retryAll: true, pagar: { Retry } });
+    const message = async (Retry: unknown[]) =>
+      (await grade(ex, retrying(Retry))).staticChecks.find((check) => check.id === "retrier")!;
+    const all = await message([{ ErrorEquals: ["States.ALL"], BackoffRate: 2 }]);
+    expect(all.status).toBe("failed");
+    expect(all.message).toContain(
+      "o Retry de 'Pagar' cobre 'Lambda.TooManyRequestsException' só por meio de States.ALL",
+    );
+    expect(all.message).toContain("inclusive erros de negócio");
+    expect(all.message).not.toContain("não tem um Retry");
+    const taskFailed = await message([{ ErrorEquals: ["States.TaskFailed"], BackoffRate: 2 }]);
+    expect(taskFailed.message).toContain("só por meio de States.TaskFailed");
+    // AWS uses the first retrier that matches: a wildcard before the named one shadows it.
+    const shadowed = await message([
+      { ErrorEquals: ["States.TaskFailed"] },
+      { ErrorEquals: ["Lambda.TooManyRequestsException"], BackoffRate: 2 },
+    ]);
+    expect(shadowed.message).toContain("só por meio de States.TaskFailed");
+    // Named explicitly: the retrier's fields are what is checked.
+    const named = await message([{ ErrorEquals: ["Lambda.TooManyRequestsException"], BackoffRate: 3 }]);
+    expect(named.status).toBe("passed");
+    const none = await message([{ ErrorEquals: ["Lambda.Unknown"] }]);
+    expect(none.message).toContain(
+      "'Pagar' não tem um Retry com ErrorEquals cobrindo 'Lambda.TooManyRequestsException'",
+    );
   });
 });

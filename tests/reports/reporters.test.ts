@@ -39,6 +39,14 @@ describe("table", () => {
     );
   });
 
+  it("averages the unrounded scores, rounding once (160/300 and 100 % → 76,67 %)", () => {
+    const [first] = report.submissions;
+    const third = { ...first!, student: "terço", points: 160, maxPoints: 300, percent: 53.33 };
+    const full = { ...first!, student: "cheio", points: 300, maxPoints: 300, percent: 100 };
+    const two = formatTable({ ...report, submissions: [third, full] });
+    expect(two).toContain("média 76,67%");
+  });
+
   it("lists what failed per student, hidden scenarios labelled, control characters neutralised", () => {
     expect(text).toContain("Detalhes (o que falhou):");
     expect(text).toContain(
@@ -193,6 +201,23 @@ describe("Gradescope results.json", () => {
       status: "failed",
     });
     expect(invalid.tests[0].output).toContain("linha 3, coluna 7");
+  });
+
+  it("says a syntax error once, located, when the reason is the first diagnostic", () => {
+    const message = "erro de sintaxe JSON: esperava ',' ou '}'";
+    const submission = {
+      ...report.submissions[2]!,
+      reason: message,
+      diagnostics: [{ code: "JSON_SYNTAX", severity: "error" as const, line: 3, column: 7, message }],
+    };
+    const one = { ...report, submissions: [submission] };
+    expect(JSON.parse(formatGradescope(one)).tests[0].output).toBe(
+      "linha 3, coluna 7: erro de sintaxe JSON: esperava ',' ou '}'",
+    );
+    expect(JSON.parse(formatClassroom(one)).tests[0]).toMatchObject({
+      line_no: 3,
+      message: "linha 3, coluna 7: erro de sintaxe JSON: esperava ',' ou '}'",
+    });
   });
 
   it("refuses a report with several submissions", () => {
