@@ -8,7 +8,7 @@ const pathList = (values: readonly string[], head = 20, tail = 5) =>
     ? list(values)
     : `${list(values.slice(0, head))}, … ${values.length - head - tail} estados …, ` +
       `${list(values.slice(-tail))} (${values.length} estados no total)`;
-const seconds = (value: number) => `${Number(value.toFixed(3))} s`;
+const seconds = (value: number) => `${value.toLocaleString("pt-BR", { maximumFractionDigits: 3 })} s`;
 const money = (value: number) =>
   value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
