@@ -455,7 +455,7 @@ class Checker {
         "TASK_WITHOUT_RETRY",
         "info",
         path,
-        m.taskWithoutRetry(String(path[path.length - 1])),
+        m.taskWithoutRetry(String(path[path.length - 1]), invokesLambda(state["Resource"])),
         "errors",
         true,
       );
@@ -1133,6 +1133,15 @@ function walkKeys(value: unknown, path: Segment[], visit: (key: string, path: Se
       walkKeys(inner, [...path, key], visit);
     }
   }
+}
+
+/** Whether a Task's Resource calls Lambda (a function ARN or the lambda:invoke integration). */
+function invokesLambda(resource: unknown): boolean {
+  if (typeof resource !== "string") return false;
+  const parsed = parseResource(resource);
+  return (
+    parsed?.kind === "lambda-function" || (parsed?.kind === "service" && parsed.resourceType === "lambda")
+  );
 }
 
 /** The closest name (case-insensitive, edit distance ≤ 2) for a "did you mean" hint. */

@@ -249,7 +249,8 @@ export const messages = {
     `"arn:aws:lambda:us-east-1:123456789012:function:MinhaFuncao" ou "arn:aws:states:::lambda:invoke".`,
   placeholderArn: (arn: string, tokens: readonly string[]) =>
     `O ARN '${arn}' usa marcadores (${tokens.join(", ")}), como no exemplo da aula. Está ok para estudar; ` +
-    `para implantar, troque pela região e conta reais ou use variáveis do IaC (\${aws:region}, \${AWS::AccountId}).`,
+    `para implantar, troque pela região e conta reais ou use as variáveis do seu IaC: \${aws:region} e ` +
+    `\${aws:accountId} no Serverless Framework, \${AWS::Region} e \${AWS::AccountId} no CloudFormation/SAM.`,
   lambdaArnMissingPart: (arn: string) =>
     `O ARN '${arn}' parece não ter todas as partes: um ARN de Lambda é arn:aws:lambda:<região>:<conta>:function:<nome>. ` +
     `Falta a região? Exemplo: arn:aws:lambda:\${aws:region}:\${aws:accountId}:function:\${self:service}-minhaFuncao.`,
@@ -285,9 +286,16 @@ export const messages = {
     'Para guardar o erro ao lado da entrada use, por exemplo, "ResultPath": "$.erro".',
   passResultReplacesInput:
     'Este Pass com Result substitui toda a entrada pelo Result. Se quer manter a entrada, acrescente "ResultPath": "$.resultado".',
-  taskWithoutRetry: (name: string) =>
-    `A Task '${name}' não tem Retry: uma falha passageira (por exemplo Lambda.TooManyRequestsException) encerra o fluxo. ` +
-    `Considere "Retry": [{ "ErrorEquals": ["States.TaskFailed"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2.0 }].`,
+  taskWithoutRetry: (name: string, lambda: boolean) =>
+    lambda
+      ? `A Task '${name}' não tem Retry: uma falha passageira do serviço Lambda encerra o fluxo. A AWS recomenda ` +
+        `retentar esses erros: "Retry": [{ "ErrorEquals": ["Lambda.ServiceException", "Lambda.AWSLambdaException", ` +
+        `"Lambda.SdkClientException", "Lambda.TooManyRequestsException"], "IntervalSeconds": 2, "MaxAttempts": 3, ` +
+        `"BackoffRate": 2.0 }]. Evite States.ALL ou States.TaskFailed se a função lança erros de negócio ` +
+        `(como um cartão recusado), que repetir não resolve.`
+      : `A Task '${name}' não tem Retry: uma falha passageira do serviço (limite de requisições, indisponibilidade ` +
+        `momentânea) encerra o fluxo. Considere um Retry para os erros transitórios desse serviço; ` +
+        `"ErrorEquals": ["States.TaskFailed"] repete qualquer falha, inclusive as que repetir não resolve.`,
   unreachable: (name: string, startAt: string) =>
     `Nenhum caminho a partir de '${startAt}' chega ao estado '${name}': ele nunca será executado. ` +
     `Aponte um Next, Default ou Catch para ele, ou remova-o.`,

@@ -501,6 +501,25 @@ describe("teaching notes (info, our own codes)", () => {
     expect(locations(machine({ A: task() }), "TASK_WITHOUT_RETRY")).toEqual([]);
   });
 
+  // AWS best practices, "Handle transient Lambda service exceptions": retry Lambda.ServiceException,
+  // Lambda.AWSLambdaException and Lambda.SdkClientException (docs.aws.amazon.com/step-functions/latest/dg/
+  // sfn-best-practices.html). The advice names Lambda's errors only for tasks that call Lambda.
+  it("TASK_WITHOUT_RETRY advice fits the service the task calls", () => {
+    const advice = (resource: string) =>
+      found(
+        validateDefinition(machine({ A: task({ Retry: undefined, Resource: resource }) })),
+        "TASK_WITHOUT_RETRY",
+      )[0]?.message ?? "";
+    for (const resource of [LAMBDA, "arn:aws:states:::lambda:invoke"]) {
+      expect(advice(resource)).toMatch(
+        /Lambda\.ServiceException.*Lambda\.AWSLambdaException.*Lambda\.SdkClientException/,
+      );
+    }
+    const sns = advice("arn:aws:states:::sns:publish");
+    expect(sns).toContain("não tem Retry");
+    expect(sns).not.toContain("Lambda");
+  });
+
   it("CATCH_NEVER_FIRES and RETRY_NEVER_FIRES: an earlier entry already matches", () => {
     const catchers = (first: string) =>
       machine({
