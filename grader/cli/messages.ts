@@ -13,9 +13,9 @@ export const messages = {
   partitura validate <arquivos...> [--format text|json] [--severity error|warning|info] [--express]
 
 Comandos:
-  run     executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
+  run               executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
   exercises         lista os exercícios (título, pontos, cenários públicos e ocultos)
-  check-exercises   autoverificação: cada inicial falha, cada solução tira 100 %, cada cenário oculto é alcançável
+  check-exercises   autoverificação: inicial falha, solução tira 100 %, cenário oculto alcançável, fluxo vazio ≤ 15 %
   grade             corrige as submissões de uma turma (pasta, pasta por aluno ou .zip do AVA) em paralelo
   gradescope        gera o autograder do Gradescope (setup.sh + run_autograder) de um exercício
   quiz              corrige a autoavaliação da aula; a dissertativa fica marcada "precisa de revisão"
