@@ -86,14 +86,17 @@ function scenarioGroup(scenario: ScenarioResult): HTMLElement {
   const extra: Node[] = [];
   if (scenario.execution) {
     const run = scenario.execution;
+    // "Execução: Falhou (FAILED) · …": the pt-BR word, then the AWS status the CLI's JSON carries.
+    const label = t.executionStatus[run.status];
     extra.push(
-      element("p", {
-        className: "px-execution",
-        text:
-          t.execution(run.status, run.stateTransitions, run.durationSeconds) +
+      element("p", { className: "px-execution", data: { execution: run.status } }, [
+        t.executionLabel,
+        ...(label
+          ? [label, " (", element("code", { text: run.status }), ")"]
+          : [element("code", { text: run.status })]),
+        t.executionFacts(run.stateTransitions, run.durationSeconds) +
           (run.error ? t.executionError(run.error) : ""),
-        data: { execution: run.status },
-      }),
+      ]),
     );
   }
   return group(

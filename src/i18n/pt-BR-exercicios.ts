@@ -65,11 +65,22 @@ export const exerciseUi = {
   checkStatus: (status: string) => (status === "passed" ? "passou" : status === "failed" ? "falhou" : "erro"),
   points: (points: number, maxPoints: number) => `${formatNumber(points)}/${formatNumber(maxPoints)}`,
   pointsLong: (points: number, maxPoints: number) => `${formatNumber(points)} de ${pontos(maxPoints)}`,
-  execution: (status: string, transitions: number, seconds: number) =>
-    `Execução: ${status} · ${transitions} ${transitions === 1 ? "transição" : "transições"} de estado · ${formatNumber(seconds)} s de tempo virtual`,
+  executionLabel: "Execução: ",
+  /** The execution's status in pt-BR (the AWS status follows it, in parentheses, as in the CLI's JSON). */
+  executionStatus: {
+    SUCCEEDED: "Sucesso",
+    FAILED: "Falhou",
+    TIMED_OUT: "Tempo esgotado",
+    ABORTED: "Abortada",
+    RUNNING: "Em execução",
+  } as Record<string, string>,
+  executionFacts: (transitions: number, seconds: number) =>
+    ` · ${new Intl.NumberFormat("pt-BR").format(transitions)} ${transitions === 1 ? "transição" : "transições"} de estado · ${formatNumber(seconds)} s de tempo virtual`,
   executionError: (error: string) => ` · erro ${error}`,
   failedCount: (failed: number, total: number) =>
-    failed === 0 ? `todas as ${total} verificações passaram` : `${failed} de ${total} falharam`,
+    failed === 0
+      ? `todas as ${total} verificações passaram`
+      : `${failed} de ${total} ${failed === 1 ? "falhou" : "falharam"}`,
   gradingCrashed: (detail: string) => `O corretor falhou no navegador: ${detail}`,
   gradingTimedOut: (seconds: number) =>
     `A avaliação passou de ${formatNumber(seconds)} s e foi interrompida. A definição pode ter um laço que não termina (um Choice que sempre volta a um estado anterior, por exemplo) ou processar dados demais. A sua tentativa não foi alterada: corrija e clique em “Avaliar” de novo.`,

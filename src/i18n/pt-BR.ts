@@ -6,6 +6,28 @@ export const lessonLinkUi = {
   seeInLesson: (title: string) => `Ver na lição: ${title}`,
 };
 
+/**
+ * CodeMirror's own texts (screen-reader labels of the lint panel, announcements), by the English phrase the
+ * CodeMirror packages ask `EditorState.phrase` for (@codemirror/lint, @codemirror/view, @codemirror/commands).
+ * Apart from `ui`, like `lessonLinkUi`, so the exercise page's bundle takes only these lines.
+ */
+export const editorPhrases: Record<string, string> = {
+  // @codemirror/lint: the panel (Ctrl+Shift+M) and its close button.
+  Diagnostics: "Problemas",
+  "No diagnostics": "Nenhum problema",
+  close: "fechar",
+  // @codemirror/view and @codemirror/commands.
+  "Control character": "Caractere de controle",
+  "Selection deleted": "Seleção apagada",
+  // @codemirror/search (not mounted today), kept for when a search panel is added.
+  "Go to line": "Ir para a linha",
+  go: "ir",
+};
+
+const numberFormat = new Intl.NumberFormat("pt-BR");
+/** A count with pt-BR thousands separators: 12499 → "12.499". */
+export const formatCount = (value: number): string => numberFormat.format(value);
+
 /** Every UI string the course site shows (Starlight's own UI comes from its built-in pt-BR translation). */
 export const ui = {
   siteTitle: "Partitura · Aula 14",
@@ -97,11 +119,13 @@ export const ui = {
     sharedInvalid: "O link de compartilhamento está incompleto ou corrompido; nada foi carregado.",
     running: "Executando…",
     replaying: (current: number, total: number, seconds: string) =>
-      `Reproduzindo: evento ${current} de ${total} · ${seconds}`,
+      `Reproduzindo: evento ${formatCount(current)} de ${formatCount(total)} · ${seconds}`,
     problemsTitle: "Não foi possível executar",
+    stale: "Resultado da versão anterior — execute de novo.",
+    staleLabel: "Resultado desatualizado",
     problemAt: (line: number, column: number) => `linha ${line}, coluna ${column}`,
     problemField: { definition: "Definição", input: "Entrada", mocks: "Arquivo de mocks" },
-    tips: (count: number) => (count === 1 ? "1 dica" : `${count} dicas`),
+    tips: (count: number) => (count === 1 ? "1 dica" : `${formatCount(count)} dicas`),
     tipsIntro:
       "Observações do validador que não impedem a execução; por isso não ficam sublinhadas no editor.",
     nothingToRun: "Não há definição para executar.",
@@ -130,11 +154,16 @@ export const ui = {
     summaryTransitions: "Transições de estado",
     summaryOutput: "Saída",
     summaryError: "Erro",
+    /** The path of a long run: its first and last states, and how many there were. */
+    pathSteps: (count: number) => `(${formatCount(count)} ${count === 1 ? "passo" : "passos"})`,
+    pathLabel: "Caminho percorrido",
+    /** The AWS text of an error stays as AWS shows it; src/i18n/pt-BR-erros.ts explains the known ones. */
+    errorHelpLabel: "O que isso quer dizer",
     costTitle: "Custo estimado desta execução",
     costStandard: (transitions: number) =>
-      `Standard: ${transitions === 1 ? "1 transição" : `${transitions} transições`} × US$ 0,025 por 1.000`,
+      `Standard: ${transitions === 1 ? "1 transição" : `${formatCount(transitions)} transições`} × US$ 0,025 por 1.000`,
     costExpress: (ms: number) =>
-      `Express: 1 requisição (US$ 1,00 por milhão) + ${ms.toLocaleString("pt-BR")} ms × 64 MB (US$ 0,00001667 por GB-segundo)`,
+      `Express: 1 requisição (US$ 1,00 por milhão) + ${formatCount(ms)} ms × 64 MB (US$ 0,00001667 por GB-segundo)`,
     costNote:
       "Preços da região us-east-1, sem o nível gratuito; para Express supomos 64 MB de memória e a duração virtual arredondada a 100 ms.",
     costSource: "Tabela de preços do Step Functions",
@@ -155,14 +184,18 @@ export const ui = {
     timelineAttempt: (index: number, outcome: string, from: string, to: string) =>
       `Tentativa ${index}: ${outcome}, de ${from} a ${to}`,
     timelineGap: (seconds: string) => `Espera de retentativa: ${seconds}`,
-    retries: (count: number) => (count === 1 ? "1 retentativa" : `${count} retentativas`),
+    retries: (count: number) => (count === 1 ? "1 retentativa" : `${formatCount(count)} retentativas`),
     eventsId: "ID",
     eventsType: "Tipo",
     eventsTime: "Horário (virtual)",
     eventsDetails: "Detalhes",
-    eventsTruncated: (shown: number, total: number) => `Mostrando ${shown} de ${total} eventos.`,
+    eventsTruncated: (shown: number, total: number) =>
+      `Mostrando os primeiros ${formatCount(shown)} de ${formatCount(total)} eventos; ${formatCount(total - shown)} não aparecem aqui.`,
+    tableTruncated: (shown: number, total: number) =>
+      `Mostrando as primeiras ${formatCount(shown)} de ${formatCount(total)} visitas a estados; ${formatCount(total - shown)} não aparecem aqui.`,
     dataPick: "Visita ao estado",
-    dataVisit: (name: string, index: number, status: string) => `${name} (visita ${index}, ${status})`,
+    dataVisit: (name: string, index: number, status: string) =>
+      `${name} (visita ${formatCount(index)}, ${status})`,
     dataStages: {
       input: "Entrada do estado",
       afterInputPath: "Depois de InputPath",
@@ -182,7 +215,7 @@ export const ui = {
     dataAttempts: "Tentativas",
     dataAttempt: (index: number) => `Tentativa ${index}`,
     dataBackoff: (seconds: number) => `retentativa depois de ${seconds} s`,
-    dataErrorDetails: "errorDetails",
+    dataErrorDetails: "Detalhes do erro",
     dataNext: (name: string) => `Próximo estado: ${name}`,
     dataNone: "Nenhum estado foi visitado.",
     seconds: (value: number) => `${value.toLocaleString("pt-BR", { maximumFractionDigits: 3 })} s`,

@@ -73,6 +73,8 @@ export function mountPlayground(root: HTMLElement): void {
   }
   let format: Format = initial.format;
   let lastResult: { result: ExecutionResult; model: HistoryModel } | undefined;
+  /** What the shown result was run with: an edit since then marks the result as stale. */
+  let ranWith: PlaygroundState | undefined;
   let replayTimer: number | undefined;
 
   // ----- controls ---------------------------------------------------------------------------------
@@ -136,6 +138,7 @@ export function mountPlayground(root: HTMLElement): void {
   const progress = h("p", { class: "pg-progress pg-muted", "data-pg-progress": "" });
   const problemsBox = h("div", { class: "pg-problems", hidden: true, role: "alert", "data-pg-problems": "" });
   const summaryBox = h("div", { class: "pg-summary-box", "aria-live": "polite", "data-pg-summary": "" });
+  const staleNote = h("p", { class: "pg-stale", role: "status", hidden: true, "data-pg-stale": "" });
   const graphNote = h("p", { class: "pg-muted pg-graph-note", "data-pg-graph-note": "" });
   // The validator's `info` notes (style advice such as "Task sem Retry") are not underlined: the lesson's
   // examples are correct by design. They wait here, collapsed, under the editor.
@@ -284,6 +287,7 @@ export function mountPlayground(root: HTMLElement): void {
         window.clearTimeout(graphTimer);
         graphTimer = window.setTimeout(() => redrawGraph(), 300);
         scheduleSave();
+        markStale();
       }),
     ],
   });
@@ -365,8 +369,19 @@ export function mountPlayground(root: HTMLElement): void {
     inspectionHost.replaceChildren(renderInspection(inspection));
   }
 
+  /** Says so when the definition, input, scenario or options changed since the shown result's run. */
+  function markStale() {
+    const stale =
+      lastResult !== undefined && ranWith !== undefined && !storage.sameState(ranWith, currentState());
+    if (staleNote.hidden === !stale) return;
+    staleNote.hidden = !stale;
+    staleNote.textContent = stale ? t.stale : "";
+  }
+
   function clearResult() {
     lastResult = undefined;
+    ranWith = undefined;
+    markStale();
     decorateGraph(svgOf(), undefined);
     summaryBox.replaceChildren();
     problemsBox.hidden = true;
@@ -381,20 +396,22 @@ export function mountPlayground(root: HTMLElement): void {
     problemsBox.hidden = false;
     const list = h("ul");
     for (const problem of problems) {
+      // The place is said once: a link that selects it in the editor, or plain text when it has no offset.
+      const located = problem.line !== undefined && problem.column !== undefined;
+      const place = located ? t.problemAt(problem.line!, problem.column!) : "";
       const where =
-        problem.line !== undefined && problem.column !== undefined
-          ? ` (${t.problemAt(problem.line, problem.column)})`
-          : "";
+        problem.from !== undefined && problem.field === "definition"
+          ? goTo(place || t.problemAt(1, 1), problem.from, problem.to ?? problem.from)
+          : place;
       const item = h(
         "li",
         { "data-pg-problem": problem.field },
-        h("strong", {}, `${t.problemField[problem.field]}${where}: `),
+        h("strong", {}, t.problemField[problem.field]),
+        where ? " (" : "",
+        where,
+        where ? "): " : ": ",
         problem.message,
       );
-      if (problem.from !== undefined && problem.field === "definition") {
-        const from = problem.from;
-        item.append(" ", goTo(t.problemAt(problem.line ?? 1, problem.column ?? 1), from, problem.to ?? from));
-      }
       const lesson = lessonLinkElement(problem.lessonSection);
       if (lesson) item.append(" ", lesson);
       list.append(item);
@@ -412,7 +429,9 @@ export function mountPlayground(root: HTMLElement): void {
     panels.get("events")!.replaceChildren(renderEvents(events, model.startTime));
     if (!final) return;
     lastResult = { result, model };
-    summaryBox.replaceChildren(renderSummary(result, model));
+    ranWith = runState;
+    markStale();
+    summaryBox.replaceChildren(renderSummary(result, model, runExplanation));
     panels.get("table")!.replaceChildren(renderTable(model));
     const inspections = result.inspections ?? [];
     if (inspections.length === 0) {
@@ -447,19 +466,24 @@ export function mountPlayground(root: HTMLElement): void {
     showInspection(0);
   }
 
+  /** The state the last run started with (see markStale), and its error's pt-BR explanation. */
+  let runState: PlaygroundState | undefined;
+  let runExplanation: string | undefined;
   async function execute(): Promise<ExecutionResult | undefined> {
     stopReplay();
     runButton.disabled = true;
     progress.textContent = t.running;
     try {
       const { runPlayground } = await loadRunner();
-      const outcome = await runPlayground(currentState());
+      runState = currentState();
+      const outcome = await runPlayground(runState);
       progress.textContent = "";
       if (outcome.kind === "problems") {
         showProblems(outcome.problems);
         return undefined;
       }
       problemsBox.hidden = true;
+      runExplanation = outcome.explanation;
       return outcome.result;
     } finally {
       runButton.disabled = false;
@@ -668,18 +692,31 @@ export function mountPlayground(root: HTMLElement): void {
     downloadButton.setAttribute("aria-label", t.downloadLabel(fileName()));
     forceLinting(editor);
     scheduleSave();
+    markStale();
   });
   expressBox.addEventListener("change", () => {
     forceLinting(editor);
     scheduleSave();
+    markStale();
   });
-  inputArea.addEventListener("input", scheduleSave);
-  scenarioSelect.addEventListener("change", scheduleSave);
+  for (const [field, type] of [
+    [inputArea, "input"],
+    [scenarioSelect, "change"],
+  ] as const) {
+    field.addEventListener(type, () => {
+      scheduleSave();
+      markStale();
+    });
+  }
   let mocksTimer: number | undefined;
   mocksArea.addEventListener("input", () => {
     window.clearTimeout(mocksTimer);
-    mocksTimer = window.setTimeout(() => fillScenarios(scenarioSelect.value), 300);
+    mocksTimer = window.setTimeout(() => {
+      fillScenarios(scenarioSelect.value);
+      markStale();
+    }, 300);
     scheduleSave();
+    markStale();
   });
 
   // ----- layout -----------------------------------------------------------------------------------
@@ -735,6 +772,7 @@ export function mountPlayground(root: HTMLElement): void {
     h("div", { class: "pg-actions" }, runButton, watchButton, skipButton),
     progress,
     problemsBox,
+    staleNote,
     summaryBox,
     tablist,
     ...panels.values(),

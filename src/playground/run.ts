@@ -15,6 +15,7 @@ import {
 } from "../../grader/engine/index.ts";
 import { ui } from "../i18n/pt-BR.ts";
 import { analyze, locatePointer, type Format } from "./diagnostics.ts";
+import { explainError } from "./known-errors.ts";
 
 export interface Problem {
   readonly message: string;
@@ -30,7 +31,13 @@ export interface Problem {
 
 export type RunOutcome =
   | { readonly kind: "problems"; readonly problems: readonly Problem[] }
-  | { readonly kind: "ran"; readonly result: ExecutionResult; readonly express: boolean };
+  | {
+      readonly kind: "ran";
+      readonly result: ExecutionResult;
+      readonly express: boolean;
+      /** A pt-BR explanation of the execution's error, when it is a known one (known-errors.ts). */
+      readonly explanation?: string;
+    };
 
 export interface RunRequest {
   readonly definition: string;
@@ -133,7 +140,8 @@ export async function runPlayground(request: RunRequest): Promise<RunOutcome> {
       executionName: "execucao-no-navegador",
     });
     const result = await execution.settle();
-    return { kind: "ran", result, express: request.express };
+    const explanation = result.status === "SUCCEEDED" ? undefined : explainError(result.error, result.cause);
+    return { kind: "ran", result, express: request.express, ...(explanation ? { explanation } : {}) };
   } catch (error) {
     return { kind: "problems", problems: [{ field: "definition", message: errorMessage(error) }] };
   }

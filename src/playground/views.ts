@@ -4,7 +4,7 @@
  * run: the history's events and the inspections recorded with `inspect: true`.
  */
 import type { ExecutionResult, HistoryEvent, StateInspection } from "../../grader/engine/index.ts";
-import { ui } from "../i18n/pt-BR.ts";
+import { formatCount, ui } from "../i18n/pt-BR.ts";
 import { append, h, pretty, svgElement } from "./dom.ts";
 import { detailsOf, type GraphStatus, type HistoryModel, type Visit } from "./history.ts";
 import { estimateCost, formatUsd, PRICING_SOURCE_URL } from "./pricing.ts";
@@ -73,22 +73,33 @@ export function decorateGraph(svg: SVGSVGElement | null, status: GraphStatus | u
   }
 }
 
-/** Text for screen readers (and everyone): the top-level path taken. */
+/** States shown at each end of a long path ("A → B → … → Y → Z (12.499 passos)"). */
+const PATH_ENDS = 5;
+
+/**
+ * Text for screen readers (and everyone): the top-level path taken; a long one (a loop) keeps its first and
+ * last states and says how many there were.
+ */
 export function describePath(model: HistoryModel): string {
   const names = model.visits.filter((visit) => visit.depth === 0).map((visit) => visit.stateName);
-  return names.join(" → ");
+  if (names.length <= PATH_ENDS * 2 + 2) return names.join(" → ");
+  const shown = [...names.slice(0, PATH_ENDS), "…", ...names.slice(-PATH_ENDS)];
+  return `${shown.join(" → ")} ${t.pathSteps(names.length)}`;
 }
 
 function statusLabel(visit: Visit): string {
   return t.visitStatus[visit.status];
 }
 
+/** Rows drawn at most in the table and the event list: a runaway loop has tens of thousands. */
+export const MAX_ROWS = 400;
+
 /** Table of state visits with a timeline: duration bars, attempts, retry backoff gaps, parallel overlap. */
 export function renderTable(model: HistoryModel): HTMLElement {
   const total = Math.max(model.duration, 1);
   const pct = (ms: number) => `${Math.min(100, (ms / total) * 100).toFixed(3)}%`;
   const body = h("tbody");
-  for (const visit of model.visits) {
+  for (const visit of model.visits.slice(0, MAX_ROWS)) {
     const track = h("div", {
       class: "pg-track",
       role: "img",
@@ -155,6 +166,9 @@ export function renderTable(model: HistoryModel): HTMLElement {
   return h(
     "div",
     { class: "pg-scroll" },
+    model.visits.length > MAX_ROWS
+      ? h("p", { "data-pg-truncated": "table" }, t.tableTruncated(MAX_ROWS, model.visits.length))
+      : null,
     h(
       "p",
       { class: "pg-timeline-axis", "aria-hidden": "true" },
@@ -187,8 +201,6 @@ export function renderTable(model: HistoryModel): HTMLElement {
   );
 }
 
-const MAX_EVENTS = 400;
-
 /** A short summary of an event's details: the state name, or the error. */
 function eventSummary(event: HistoryEvent): string {
   const details = detailsOf(event);
@@ -219,7 +231,7 @@ function expandDetails(details: Record<string, unknown>): Record<string, unknown
 /** The AWS-named history: id, type, virtual timestamp, expandable details. */
 export function renderEvents(events: readonly HistoryEvent[], startTime: number): HTMLElement {
   const body = h("tbody");
-  for (const event of events.slice(0, MAX_EVENTS)) {
+  for (const event of events.slice(0, MAX_ROWS)) {
     const details = detailsOf(event);
     const offset = Date.parse(event.timestamp) - startTime;
     const failed = /(Failed|TimedOut|Aborted)$/.test(event.type);
@@ -236,7 +248,7 @@ export function renderEvents(events: readonly HistoryEvent[], startTime: number)
         ),
         h(
           "td",
-          {},
+          { class: "pg-event-details" },
           details
             ? h(
                 "details",
@@ -244,7 +256,7 @@ export function renderEvents(events: readonly HistoryEvent[], startTime: number)
                 h("summary", {}, eventSummary(event) || t.eventsDetails),
                 h("pre", { class: "pg-json" }, pretty(expandDetails(details))),
               )
-            : "",
+            : null,
         ),
       ),
     );
@@ -252,7 +264,9 @@ export function renderEvents(events: readonly HistoryEvent[], startTime: number)
   return h(
     "div",
     { class: "pg-scroll" },
-    events.length > MAX_EVENTS ? h("p", {}, t.eventsTruncated(MAX_EVENTS, events.length)) : null,
+    events.length > MAX_ROWS
+      ? h("p", { "data-pg-truncated": "events" }, t.eventsTruncated(MAX_ROWS, events.length))
+      : null,
     h(
       "table",
       { class: "pg-table pg-events" },
@@ -361,8 +375,26 @@ export function renderInspection(inspection: StateInspection): HTMLElement {
   return section;
 }
 
-/** Status, duration, transitions, output or error, and the cost estimate. */
-export function renderSummary(result: ExecutionResult, model: HistoryModel): HTMLElement {
+function errorHelp(text: string | undefined): HTMLElement | null {
+  return text
+    ? h(
+        "p",
+        { class: "pg-error-help", "data-pg-error-help": "" },
+        h("strong", {}, `${t.errorHelpLabel}: `),
+        text,
+      )
+    : null;
+}
+
+/**
+ * Status, duration, transitions, output or error (with its pt-BR `explanation`, from known-errors.ts), and
+ * the cost estimate.
+ */
+export function renderSummary(
+  result: ExecutionResult,
+  model: HistoryModel,
+  explanation?: string,
+): HTMLElement {
   const durationMs = result.stopDate
     ? Date.parse(result.stopDate) - Date.parse(result.startDate)
     : model.duration;
@@ -385,10 +417,10 @@ export function renderSummary(result: ExecutionResult, model: HistoryModel): HTM
         "div",
         {},
         h("dt", {}, t.summaryTransitions),
-        h("dd", { "data-pg-transitions": "" }, String(result.stateTransitions)),
+        h("dd", { "data-pg-transitions": "" }, formatCount(result.stateTransitions)),
       ),
     ),
-    h("p", { class: "pg-path" }, describePath(model)),
+    h("p", { class: "pg-path", "data-pg-path": "" }, describePath(model)),
     failed
       ? h(
           "div",
@@ -396,6 +428,7 @@ export function renderSummary(result: ExecutionResult, model: HistoryModel): HTM
           h("strong", {}, `${t.summaryError}: `),
           h("code", {}, result.error ?? ""),
           result.cause ? h("pre", { class: "pg-json" }, result.cause) : null,
+          errorHelp(explanation),
         )
       : h(
           "details",

@@ -709,3 +709,31 @@ describe("exercise pages", () => {
     }
   });
 });
+
+describe("exercise pages: the result speaks pt-BR", () => {
+  it("shows each scenario's execution status in pt-BR with the AWS status in parentheses", async () => {
+    const slug = "falha-pagamento";
+    const context = await site.browser.newContext();
+    const { page, errors } = await openExercise(context, slug);
+    await paste(page, slug, readExercise(slug).solution.text);
+    await gradeOnPage(page);
+    const executions = await page.$$eval("[data-result] .px-execution", (items) =>
+      items.map((item) => ({
+        status: (item as HTMLElement).dataset["execution"] ?? "",
+        code: item.querySelector("code")?.textContent ?? "",
+        text: item.textContent ?? "",
+      })),
+    );
+    expect(executions.length).toBeGreaterThan(0);
+    for (const execution of executions) {
+      expect(execution.code).toBe(execution.status);
+      const label = exerciseUi.executionStatus[execution.status];
+      expect(label, execution.status).toBeDefined();
+      expect(execution.text.startsWith(`Execução: ${label} (${execution.status}) · `), execution.text).toBe(
+        true,
+      );
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

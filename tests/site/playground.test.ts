@@ -589,3 +589,129 @@ describe("playground: phone and security", () => {
     await context.close();
   });
 });
+
+describe("playground: long runs, stale results and pt-BR everywhere", () => {
+  const LOOP = JSON.stringify(
+    {
+      StartAt: "A",
+      States: {
+        A: { Type: "Pass", Next: "C" },
+        C: {
+          Type: "Choice",
+          Choices: [{ Variable: "$.x", NumericEquals: 1, Next: "Fim" }],
+          Default: "A",
+        },
+        Fim: { Type: "Succeed" },
+      },
+    },
+    null,
+    2,
+  );
+
+  it("an endless loop: AWS's text with a pt-BR explanation, a short path, pt-BR counts, capped table and events", async () => {
+    const { page, context, errors } = await open("/03-anatomia-da-maquina-de-estado/");
+    await replaceEditorText(page, LOOP);
+    await page.fill("[data-pg-input]", '{ "x": 0 }');
+    await page.click("[data-pg-run]");
+    await page.waitForSelector("[data-pg-result-status]", { timeout: 50_000 });
+    expect(await page.getAttribute("[data-pg-result-status]", "data-pg-result-status")).toBe("FAILED");
+    const summary = (await page.textContent("[data-pg-summary]")) ?? "";
+    // AWS's own words stay, and a pt-BR explanation sits next to them.
+    expect(summary).toContain("The execution history reached the limit of 25000 events.");
+    const help = (await page.textContent("[data-pg-error-help]")) ?? "";
+    expect(help).toContain("25.000 eventos");
+    expect(help).toMatch(/laço/);
+    // The path: first and last states, and how many steps in all.
+    const path = (await page.textContent("[data-pg-path]")) ?? "";
+    expect(path).toMatch(/^A → C → A → C → A → …( → [AC]){5} \(\d{1,3}(\.\d{3})+ passos\)$/);
+    // Counts with pt-BR thousands separators.
+    expect(await page.textContent("[data-pg-transitions]")).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    expect(await page.textContent("[data-pg-cost]")).toMatch(/\d{1,3}\.\d{3} transições/);
+    // Table and events: the same cap, saying how many rows were left out.
+    await page.click('[data-pg-tab="table"]');
+    expect(await page.locator('[data-pg-panel="table"] tbody tr').count()).toBe(400);
+    expect(await page.textContent('[data-pg-truncated="table"]')).toMatch(
+      /^Mostrando as primeiras 400 de \d{1,3}\.\d{3} visitas a estados; \d{1,3}\.\d{3} não aparecem aqui\.$/,
+    );
+    await page.click('[data-pg-tab="events"]');
+    expect(await page.locator('[data-pg-panel="events"] tbody tr').count()).toBe(400);
+    expect(await page.textContent('[data-pg-truncated="events"]')).toContain("de 25.000 eventos");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a run error names its place once; a result marks itself stale after an edit; CodeMirror's panel speaks pt-BR", async () => {
+    const { page, context, errors } = await open(PAYMENT);
+    expect(await runScenario(page, "Sucesso")).toBe("SUCCEEDED");
+    const stale = page.locator("p[data-pg-stale]");
+    expect(await stale.isHidden()).toBe(true);
+    // Another scenario: the result shown is the previous one's.
+    await page.selectOption("[data-pg-scenario]", "SempreSobrecarregado");
+    await stale.waitFor();
+    expect(await stale.textContent()).toBe("Resultado da versão anterior — execute de novo.");
+    // Back to what ran: not stale any more.
+    await page.selectOption("[data-pg-scenario]", "Sucesso");
+    await expect.poll(() => stale.isHidden()).toBe(true);
+    // An edit of the definition.
+    await page.click("[data-pg-editor] .cm-content");
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText("\n");
+    await stale.waitFor();
+    // Running again clears it.
+    expect(await runScenario(page, "SempreSobrecarregado")).toBe("FAILED");
+    expect(await stale.isHidden()).toBe(true);
+
+    // The Data tab's error heading is pt-BR, not a field name.
+    await page.click('[data-pg-tab="data"]');
+    const visits = await page.$$eval("[data-pg-visit] option", (options) =>
+      options.map((option) => [option.getAttribute("value"), option.textContent]),
+    );
+    const failed = visits.find(([, label]) => label?.startsWith("PagamentoRecusado"));
+    await page.selectOption("[data-pg-visit]", failed![0]!);
+    expect(await page.locator('[data-pg-panel="data"] h4').allTextContents()).toContain("Detalhes do erro");
+    expect(await page.textContent('[data-pg-panel="data"]')).not.toContain("errorDetails");
+
+    // A broken definition: the place is said once, as the link that selects it.
+    const broken = paymentDefinition.replace('"Next": "AtualizarEstoque"', '"Next": "AtualizarEstoqu"');
+    await replaceEditorText(page, broken);
+    await page.click("[data-pg-run]");
+    const problem = page.locator('[data-pg-problem="definition"]').first();
+    await problem.waitFor();
+    const text = (await problem.textContent()) ?? "";
+    expect(text.match(/linha \d+, coluna \d+/g), text).toHaveLength(1);
+    expect(text).toMatch(/^Definição \(linha 19, coluna \d+\): /);
+    expect(await problem.locator("button.pg-link").textContent()).toMatch(/^linha 19, coluna \d+$/);
+
+    // CodeMirror's lint panel (Ctrl+Shift+M) with pt-BR labels.
+    await page.locator("[data-pg-editor] .cm-lintRange-error").first().waitFor();
+    await page.click("[data-pg-editor] .cm-content");
+    await page.keyboard.press("Control+Shift+M");
+    const panel = page.locator("[data-pg-editor] .cm-panel-lint");
+    await panel.waitFor();
+    expect(await panel.locator("ul").getAttribute("aria-label")).toBe("Problemas");
+    expect(await panel.locator('button[name="close"]').getAttribute("aria-label")).toBe("fechar");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the event list is readable at 390 px: details take the width (or the rows stack), no page scroll", async () => {
+    const { page, context } = await open(PAYMENT, { width: 390 });
+    expect(await runScenario(page, "SempreSobrecarregado")).toBe("FAILED");
+    await page.click('[data-pg-tab="events"]');
+    const cell = page
+      .locator('[data-pg-panel="events"] tr[data-event-type="LambdaFunctionScheduled"] td.pg-event-details')
+      .first();
+    const box = await cell.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(200);
+    // The ARN wraps at the cell's width: a few lines, not one character per line.
+    const summary = await cell.locator("summary").boundingBox();
+    const lineHeight = await cell
+      .locator("summary")
+      .evaluate((element) => parseFloat(getComputedStyle(element).lineHeight) || 20);
+    expect(summary!.height / lineHeight).toBeLessThanOrEqual(4);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
