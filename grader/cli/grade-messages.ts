@@ -61,6 +61,17 @@ export const gradeMessages = {
   csvStudentColumn: (found: string) =>
     `a primeira coluna do cabeçalho deve ser o nome do aluno ('aluno'), não '${found}'`,
   csvSyntax: (file: string, line: number, what: string) => `${file}:${line}: erro de sintaxe CSV: ${what}`,
+  /** csv-parse's error codes, as a person would say them. */
+  csvProblem: (code: string | undefined) =>
+    ({
+      CSV_QUOTE_NOT_CLOSED: 'aspas abertas e não fechadas; feche o texto com " ou tire a aspa solta',
+      CSV_INVALID_CLOSING_QUOTE:
+        'texto depois de uma aspa de fechamento; aspas dentro de um texto se escrevem ""',
+      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+        'texto depois de uma aspa de fechamento; aspas dentro de um texto se escrevem ""',
+      CSV_INVALID_OPENING_QUOTE: "aspa no meio de um campo sem aspas; ponha o campo todo entre aspas",
+    })[code ?? ""] ??
+    "o arquivo não pôde ser lido como CSV (uma linha por aluno, campos separados por vírgula)",
   csvNoStudent: "a linha não tem o nome do aluno na primeira coluna",
   // partitura grade: finding submissions
   tooManyFiles: (path: string, limit: number) =>

@@ -128,6 +128,12 @@ function readFolder(folder: string): AnswerSheet[] {
   });
 }
 
+/** `;` when the header line has semicolons and no commas (Excel in pt-BR), else `,`. */
+function csvDelimiter(text: string): string {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
+}
+
 const STUDENT_HEADERS = /^(aluno|aluna|estudante|nome|student|name)$/i;
 
 function readCsv(file: string): AnswerSheet[] {
@@ -144,10 +150,13 @@ function readCsv(file: string): AnswerSheet[] {
       info: true,
       skip_empty_lines: true,
       trim: true,
+      // Spreadsheets in Portuguese save "CSV" with semicolons; a short row is a student who left blanks.
+      delimiter: csvDelimiter(text),
+      relax_column_count: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const err = error as { lines?: number; message: string };
-    throw new InputError(g.csvSyntax(file, err.lines ?? 1, err.message.replace(/^Invalid [^:]*: /, "")));
+    const err = error as { lines?: number; code?: string; message: string };
+    throw new InputError(g.csvSyntax(file, err.lines ?? 1, g.csvProblem(err.code)));
   }
   const [header, ...rows] = records;
   if (!header) throw new InputError(g.located(file, undefined, g.csvEmpty));

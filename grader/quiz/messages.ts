@@ -48,7 +48,7 @@ export const quizMessages = {
   statusInvalid: "inválido",
   needsReview: "precisa de revisão",
   blank: "em branco",
-  blankEssay: "em branco (0 ponto)",
+  blankEssay: "em branco (0 pontos)",
   summary: (count: number, invalid: number, average: string) =>
     `${count} aluno(s) · ${invalid} arquivo(s) inválido(s) · média das objetivas ${average}%`,
   answerKey: (key: string) => `Gabarito: ${key}`,

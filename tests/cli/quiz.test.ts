@@ -103,4 +103,19 @@ describe("partitura quiz", () => {
       stderr: expect.stringContaining("não encontrado"),
     });
   });
+  it("reads a semicolon CSV (Excel in Portuguese), takes short rows as blanks and explains CSV errors", () => {
+    const dir = tempDir("partitura-quiz-csv-");
+    writeFileSync(join(dir, "ponto-e-virgula.csv"), "aluno;1;2;3;4;5\nAna;B;C;C;C;texto\nBia;b;c\n");
+    const { code, stdout } = partitura("quiz", join(dir, "ponto-e-virgula.csv"), "--format", "json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { students: { student: string; points: number }[] };
+    expect(report.students.map((row) => [row.student, row.points])).toEqual([
+      ["Ana", 4],
+      ["Bia", 2],
+    ]);
+    writeFileSync(join(dir, "aspas.csv"), 'aluno,1,2,3,4,5\n"Ana,B,C,C,C,x\n');
+    const broken = partitura("quiz", join(dir, "aspas.csv"));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("aspas.csv:2: erro de sintaxe CSV: aspas abertas e não fechadas");
+  });
 });
