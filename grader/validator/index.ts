@@ -6,6 +6,7 @@
 import { checkDefinition, type CheckOptions } from "./check.ts";
 import type { Diagnostic, ValidatedStateMachine, ValidationReport } from "./diagnostic.ts";
 import { findMachines, type MachineSource } from "./iac.ts";
+import { messages, sections } from "./messages.ts";
 import { parseSource, stripBom, type ParsedSource } from "./source.ts";
 
 export type {
@@ -95,10 +96,38 @@ export function validateSource(source: string, options: ValidateSourceOptions): 
     return {
       name: machine.name,
       definition: machine.definition,
-      diagnostics: [...machine.diagnostics, ...checkDefinition(machine.definition, checkOptions)],
+      diagnostics: [
+        ...machine.diagnostics,
+        ...definitionSizeDiagnostics(source, machine),
+        ...checkDefinition(machine.definition, checkOptions),
+      ],
     };
   });
   return { fileName, fileDiagnostics: found.notes, stateMachines };
+}
+
+/** AWS's quota on a state machine definition: 1 MB (1,048,576 bytes) of JSON. */
+export const MAX_DEFINITION_BYTES = 1_048_576;
+
+/**
+ * DEFINITION_TOO_LARGE when the definition, as the JSON AWS would receive, is over the quota. Only measured
+ * when the file itself is that large (a definition is never much bigger than its source), so the editor's
+ * per-keystroke validation pays nothing for it.
+ */
+function definitionSizeDiagnostics(source: string, machine: MachineSource): Diagnostic[] {
+  if (source.length < MAX_DEFINITION_BYTES / 4) return [];
+  const bytes = new TextEncoder().encode(JSON.stringify(machine.definition)).length;
+  if (bytes <= MAX_DEFINITION_BYTES) return [];
+  return [
+    {
+      code: "DEFINITION_TOO_LARGE",
+      severity: "error",
+      location: "/",
+      range: machine.locator.range([]),
+      message: messages.definitionTooLarge(bytes, MAX_DEFINITION_BYTES),
+      lessonSection: sections.anatomy,
+    },
+  ];
 }
 
 /** Every diagnostic of a report, file-level first, each with the machine it belongs to. */

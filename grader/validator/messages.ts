@@ -274,6 +274,10 @@ export const messages = {
   neverFires: (field: string, errors: readonly string[]) =>
     `Este ${field === "Retry" ? "retentador" : "catcher"} nunca será usado: os erros ${list(errors)} já são tratados por um anterior ` +
     `(a lista ${field} é avaliada em ordem e vale o primeiro que combina). Coloque os casos específicos antes dos genéricos.`,
+  definitionTooLarge: (bytes: number, limit: number) =>
+    `A definição tem ${bytes.toLocaleString("pt-BR")} bytes; a AWS aceita no máximo ` +
+    `${limit.toLocaleString("pt-BR")} (1 MB). Guarde dados grandes fora da definição (S3, parâmetros) e ` +
+    `divida fluxos enormes em máquinas menores chamadas com states:startExecution.`,
   unknownStatesError: (field: string, error: string, suggestion: string | undefined) =>
     `"${error}" não é um erro predefinido do Step Functions. O prefixo "States." é reservado aos erros da AWS ` +
     `(um estado nunca lança outro nome com esse prefixo), então este ${field === "Retry" ? "retentador" : "catcher"} ` +

@@ -170,3 +170,25 @@ describe("JSON typos", () => {
     expect(parseSource("StartAt: A\n", "template").value).toEqual({ StartAt: "A" });
   });
 });
+
+// AWS quota: a state machine definition is at most 1 MB (docs.aws.amazon.com/step-functions/latest/dg/
+// service-quotas.html, "Maximum definition size").
+describe("DEFINITION_TOO_LARGE", () => {
+  const withComment = (length: number) =>
+    JSON.stringify({ Comment: "x".repeat(length), StartAt: "A", States: { A: { Type: "Succeed" } } });
+  const codes = (text: string) =>
+    validateSource(text, { fileName: "grande.asl.json" }).stateMachines[0]!.diagnostics.map((d) => d.code);
+
+  it("refuses a definition over 1,048,576 bytes and accepts one at the limit", () => {
+    const overhead = withComment(0).length;
+    expect(codes(withComment(1_048_576 - overhead))).not.toContain("DEFINITION_TOO_LARGE");
+    const large = validateSource(withComment(1_048_577 - overhead), { fileName: "grande.asl.json" });
+    const [finding] = large.stateMachines[0]!.diagnostics.filter((d) => d.code === "DEFINITION_TOO_LARGE");
+    expect(finding).toMatchObject({
+      severity: "error",
+      location: "/",
+      range: { start: { line: 1, column: 1 } },
+    });
+    expect(finding!.message).toContain("1.048.577 bytes");
+  });
+});
