@@ -194,6 +194,9 @@ export const ui = {
     tableTruncated: (shown: number, total: number) =>
       `Mostrando as primeiras ${formatCount(shown)} de ${formatCount(total)} visitas a estados; ${formatCount(total - shown)} não aparecem aqui.`,
     dataPick: "Visita ao estado",
+    dataTruncated: (shown: number, total: number) =>
+      `A lista mostra as primeiras ${formatCount(shown)} de ${formatCount(total)} visitas; ` +
+      `clique num estado do grafo para ver a última visita dele.`,
     dataVisit: (name: string, index: number, status: string) =>
       `${name} (visita ${formatCount(index)}, ${status})`,
     dataStages: {

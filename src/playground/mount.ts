@@ -15,7 +15,7 @@ import {
 import { Compartment, EditorSelection } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import type { ExecutionResult, HistoryEvent } from "../../grader/engine/index.ts";
+import type { ExecutionResult, HistoryEvent, StateInspection } from "../../grader/engine/index.ts";
 import { renderWorkflow } from "../graph/index.ts";
 import { ui } from "../i18n/pt-BR.ts";
 import { analyze, type EditorDiagnostic, type Format } from "./diagnostics.ts";
@@ -27,7 +27,14 @@ import { parseShareHash, shareHash, type PlaygroundState } from "./share.ts";
 import * as storage from "./storage.ts";
 import { editorSetup } from "./editor-setup.ts";
 import { lessonLinkElement, messageWithLessonLink } from "./lesson-links.ts";
-import { decorateGraph, renderEvents, renderInspection, renderSummary, renderTable } from "./views.ts";
+import {
+  decorateGraph,
+  MAX_ROWS,
+  renderEvents,
+  renderInspection,
+  renderSummary,
+  renderTable,
+} from "./views.ts";
 
 const t = ui.playground;
 
@@ -362,9 +369,29 @@ export function mountPlayground(root: HTMLElement): void {
   // ----- results ----------------------------------------------------------------------------------
   let inspectionSelect: HTMLSelectElement | undefined;
   const inspectionHost = h("div", { class: "pg-inspection-host" });
+  /** "Pagar (visita 3, capturado)": the state's name, which of its visits this is, and how it ended. */
+  function visitLabel(inspections: readonly StateInspection[], index: number): string {
+    const inspection = inspections[index]!;
+    let count = 0;
+    for (let i = 0; i <= index; i++) if (inspections[i]!.stateName === inspection.stateName) count++;
+    const status =
+      inspection.status === "CAUGHT_ERROR"
+        ? t.visitStatus.caught
+        : inspection.status === "FAILED"
+          ? t.visitStatus.failed
+          : inspection.status === "ABORTED"
+            ? t.visitStatus.aborted
+            : t.visitStatus.succeeded;
+    return t.dataVisit(inspection.stateName, count, status);
+  }
   function showInspection(index: number) {
-    const inspection = lastResult?.result.inspections?.[index];
+    const inspections = lastResult?.result.inspections ?? [];
+    const inspection = inspections[index];
     if (!inspection) return;
+    // Past the listed visits (a long loop), a visit picked on the graph joins the list.
+    if (inspectionSelect && !inspectionSelect.querySelector(`option[value="${index}"]`)) {
+      inspectionSelect.append(h("option", { value: String(index) }, visitLabel(inspections, index)));
+    }
     if (inspectionSelect) inspectionSelect.value = String(index);
     inspectionHost.replaceChildren(renderInspection(inspection));
   }
@@ -438,29 +465,21 @@ export function mountPlayground(root: HTMLElement): void {
       panels.get("data")!.replaceChildren(h("p", {}, t.dataNone));
       return;
     }
-    const counts = new Map<string, number>();
     inspectionSelect = h("select", { id: domId("visit"), "data-pg-visit": "" });
-    inspections.forEach((inspection, index) => {
-      const count = (counts.get(inspection.stateName) ?? 0) + 1;
-      counts.set(inspection.stateName, count);
-      const status =
-        inspection.status === "CAUGHT_ERROR"
-          ? t.visitStatus.caught
-          : inspection.status === "FAILED"
-            ? t.visitStatus.failed
-            : inspection.status === "ABORTED"
-              ? t.visitStatus.aborted
-              : t.visitStatus.succeeded;
-      inspectionSelect!.append(
-        h("option", { value: String(index) }, t.dataVisit(inspection.stateName, count, status)),
-      );
-    });
+    // Like the Tabela and Eventos views, the list stops at MAX_ROWS visits (a loop can make thousands).
+    const listed = Math.min(inspections.length, MAX_ROWS);
+    for (let index = 0; index < listed; index++) {
+      inspectionSelect.append(h("option", { value: String(index) }, visitLabel(inspections, index)));
+    }
     inspectionSelect.addEventListener("change", () => showInspection(Number(inspectionSelect!.value)));
     panels
       .get("data")!
       .replaceChildren(
         h("label", { for: domId("visit"), class: "pg-label" }, t.dataPick),
         inspectionSelect,
+        ...(inspections.length > listed
+          ? [h("p", { "data-pg-truncated": "data" }, t.dataTruncated(listed, inspections.length))]
+          : []),
         inspectionHost,
       );
     showInspection(0);

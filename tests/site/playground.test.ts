@@ -636,6 +636,20 @@ describe("playground: long runs, stale results and pt-BR everywhere", () => {
     await page.click('[data-pg-tab="events"]');
     expect(await page.locator('[data-pg-panel="events"] tbody tr').count()).toBe(400);
     expect(await page.textContent('[data-pg-truncated="events"]')).toContain("de 25.000 eventos");
+    // Dados: the visit picker is capped too; a state clicked on the graph brings its last visit in.
+    await page.click('[data-pg-tab="data"]');
+    expect(await page.locator("[data-pg-visit] option").count()).toBe(400);
+    expect(await page.textContent('[data-pg-truncated="data"]')).toMatch(
+      /^A lista mostra as primeiras 400 de/,
+    );
+    await page.click('[data-pg-tab="graph"]');
+    await page.click('[data-pg-panel="graph"] g.wf-state[data-state="C"]');
+    const picked = await page.$eval("[data-pg-visit]", (select) => {
+      const element = select as HTMLSelectElement;
+      return { value: Number(element.value), label: element.selectedOptions[0]?.textContent ?? "" };
+    });
+    expect(picked.value).toBeGreaterThan(400);
+    expect(picked.label).toMatch(/^C \(visita \d{1,3}(\.\d{3})*, /);
     expect(errors).toEqual([]);
     await context.close();
   });
