@@ -5,12 +5,20 @@
  * the last score for the home page.
  */
 import type { EditorView } from "@codemirror/view";
-import type { ExerciseFiles } from "../../grader/grading/index.ts";
+import type { ExerciseFiles, SubmissionResult } from "../../grader/grading/index.ts";
 import { exerciseUi as t } from "../i18n/pt-BR-exercicios.ts";
 import { createEditor, replaceText, showDiagnostics } from "./editor.ts";
 import { GradeTimeoutError, GradingClient } from "./grading-client.ts";
 import { failedChecks, renderResult } from "./result-view.ts";
-import { clearAttempt, loadAttempt, saveAttempt, saveScore, storage } from "./storage.ts";
+import {
+  clearAttempt,
+  loadAttempt,
+  loadResult,
+  saveAttempt,
+  saveResult,
+  saveScore,
+  storage,
+} from "./storage.ts";
 
 /** What the page embeds as JSON (hidden scenarios already taken out at build time). */
 export interface ExercisePageData {
@@ -109,6 +117,16 @@ export function mountExercise(root: HTMLElement): void {
   const gradeButton = part<HTMLButtonElement>(root, "grade");
   const output = part(root, "result");
   const live = part(root, "announce");
+  // After a reload, the last result comes back if the editor still holds the code it graded.
+  const previous = loadResult<SubmissionResult>(store, slug, attempt.state.doc.toString());
+  if (previous) {
+    const note = document.createElement("p");
+    note.className = "px-note";
+    note.dataset["restoredResult"] = "";
+    note.textContent = t.restoredResult(new Date(previous.gradedAt));
+    output.replaceChildren(note, renderResult(previous.result));
+    showDiagnostics(attempt, previous.result.diagnostics);
+  }
   // Created here, but its worker only starts on the first "Avaliar".
   const grader = new GradingClient();
   let busy = false;
@@ -130,6 +148,7 @@ export function mountExercise(root: HTMLElement): void {
       output.replaceChildren(renderResult(result));
       showDiagnostics(attempt, result.diagnostics);
       saveScore(store, slug, result);
+      saveResult(store, slug, text, result);
       live.textContent = t.resultAnnouncement(
         result.points,
         result.maxPoints,

@@ -13,6 +13,44 @@ export { courseStorage as storage } from "../progress/keys.ts";
 
 export const attemptKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}:tentativa:v1`;
 
+/** The last result shown by "Avaliar", with the text it graded: shown again after a reload. */
+export const resultKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}:resultado:v1`;
+
+interface StoredResult<Result> {
+  readonly text: string;
+  readonly result: Result;
+  readonly gradedAt: string;
+}
+
+export function saveResult<Result>(
+  store: Storage | undefined,
+  slug: string,
+  text: string,
+  result: Result,
+): void {
+  const value: StoredResult<Result> = { text, result, gradedAt: new Date().toISOString() };
+  try {
+    store?.setItem(resultKey(slug), JSON.stringify(value));
+  } catch {
+    // Full or blocked storage: the result is still on the page.
+  }
+}
+
+/** The stored result, when it was graded from exactly `text` (a result for other code would mislead). */
+export function loadResult<Result>(
+  store: Storage | undefined,
+  slug: string,
+  text: string,
+): { result: Result; gradedAt: string } | undefined {
+  try {
+    const value = JSON.parse(store?.getItem(resultKey(slug)) ?? "null") as StoredResult<Result> | null;
+    if (value?.text !== text || typeof value.result !== "object" || value.result === null) return undefined;
+    return { result: value.result, gradedAt: value.gradedAt };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stored under {@link attemptKey}. */
 export interface StoredAttempt {
   readonly text: string;

@@ -37,6 +37,9 @@ export const exerciseUi = {
   saved: "Tentativa salva neste navegador.",
   storageUnavailable:
     "O armazenamento local está desativado: a tentativa não será salva ao recarregar a página.",
+  restoredResult: (when: Date) =>
+    `Resultado da sua última avaliação (${when.toLocaleString("pt-BR", { dateStyle: "short", timeStyle: "short" })}), ` +
+    "para o código que está no editor.",
   restored: "Sua tentativa anterior foi restaurada.",
   loadFailed: (detail: string) => `Não foi possível carregar o exercício: ${detail}`,
   dataMissing: "os arquivos do exercício não vieram com a página",

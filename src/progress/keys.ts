@@ -13,11 +13,11 @@ export const lessonVisitedKey = (slug: string): string => `${PROGRESS_PREFIX}lic
 export const exerciseKey = (slug: string): string => `${PROGRESS_PREFIX}exercicio:${slug}`;
 
 /**
- * Whether a key holds progress (a lesson visit, an exercise's last score) rather than the student's work
+ * Whether a key holds progress (a lesson visit, an exercise's scores and last result) rather than the student's work
  * (exercise attempts, playground edits, quiz answers, all under the same prefix).
  */
 export function isProgressKey(key: string): boolean {
-  return key.startsWith(lessonVisitedKey("")) || /^partitura:exercicio:[^:]+$/.test(key);
+  return key.startsWith(lessonVisitedKey("")) || /^partitura:exercicio:[^:]+(:resultado:v\d+)?$/.test(key);
 }
 
 /** The value stored under {@link exerciseKey}: the last score the student got with "Avaliar", and the best. */

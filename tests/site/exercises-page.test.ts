@@ -474,6 +474,11 @@ describe("exercise pages", () => {
       `partitura:exercicio:${slug}`,
     );
     expect(stored).toMatchObject({ points: shown.points, maxPoints: shown.maxPoints, percent: 100 });
+    // After a reload the result is back (the editor holds the code it graded), as far as the score.
+    await page.reload();
+    await page.waitForSelector('[data-exercise][data-ready="true"]');
+    expect(await page.isVisible("[data-restored-result]")).toBe(true);
+    expect(await page.getAttribute("[data-result]", "data-percent")).toBe("100");
     const home = await context.newPage();
     await home.goto(`${site.baseUrl}/`);
     expect(await home.textContent(`.course-exercises li[data-slug="${slug}"] [data-exercise-score]`)).toBe(
