@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { partitura, ROOT, tempDir, tempFile } from "./partitura.ts";
+import { nestedParallels } from "../validator/nested-parallels.ts";
 
 const EXAMPLES = join(ROOT, "exercises", "examples");
 
@@ -106,17 +107,6 @@ describe("partitura run", () => {
     expect(partitura("run", file).stderr).toContain(`${file}:3:46: definição inválida`);
   });
 });
-
-/** A Pass-only definition as text; `levels` Parallels nested inside each other around it. */
-function nestedParallels(levels: number): string {
-  let open = "";
-  let close = "";
-  for (let i = 0; i < levels; i++) {
-    open += `{"StartAt":"P${i}","States":{"P${i}":{"Type":"Parallel","End":true,"Branches":[`;
-    close = "]}}}" + close;
-  }
-  return open + '{"StartAt":"F","States":{"F":{"Type":"Pass","End":true}}}' + close;
-}
 
 const PASS = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } }';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, useBuiltSite } from "./harness.ts";
+import { pasteIntoEditor, ROOT, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -348,16 +348,7 @@ describe("under the policy, in Chromium", () => {
     const { page } = watched;
     await page.waitForSelector('[data-exercise][data-ready="true"]', { timeout: 15_000 });
     const solution = readFileSync(join(ROOT, "exercises", slug, "solucao.asl.json"), "utf8");
-    await page.click('[data-part="editor"] .cm-content');
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.evaluate((content) => {
-      const target = document.querySelector('[data-part="editor"] .cm-content')!;
-      const data = new DataTransfer();
-      data.setData("text/plain", content);
-      target.dispatchEvent(
-        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, solution);
+    await pasteIntoEditor(page, '[data-part="editor"] .cm-content', solution);
     await page.click('[data-part="grade"]');
     const result = page.locator('[data-part="result"] [data-result]');
     await result.waitFor({ timeout: 30_000 });

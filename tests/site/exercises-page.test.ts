@@ -22,7 +22,7 @@ import { STUDENT } from "../../src/exercise/grade-core.ts";
 import { attemptKey } from "../../src/exercise/storage.ts";
 import { exerciseSlugs } from "../../src/exercise/load.ts";
 import { exerciseUi } from "../../src/i18n/pt-BR-exercicios.ts";
-import { ROOT, removeDir, useBuiltSite } from "./harness.ts";
+import { pasteIntoEditor, ROOT, removeDir, useBuiltSite } from "./harness.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -115,16 +115,7 @@ async function openExercise(
 
 /** Replaces the attempt with `text` through a paste event, as a student pasting a file would. */
 async function paste(page: Page, slug: string, text: string): Promise<void> {
-  await page.click('[data-part="editor"] .cm-content');
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.evaluate((content) => {
-    const target = document.querySelector('[data-part="editor"] .cm-content')!;
-    const data = new DataTransfer();
-    data.setData("text/plain", content);
-    target.dispatchEvent(
-      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
+  await pasteIntoEditor(page, '[data-part="editor"] .cm-content', text);
   // The autosave holds exactly what the editor holds.
   await expect
     .poll(() =>

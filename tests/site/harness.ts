@@ -19,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { promisify } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -223,4 +223,21 @@ export function topLevelHeadings(markdown: string): string[] {
 /** Bodies of the fenced code blocks of a Markdown text. */
 export function codeBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].map((match) => match[1] ?? "");
+}
+
+/** Replaces a CodeMirror editor's text through a paste event, as a student pasting a file would. */
+export async function pasteIntoEditor(page: Page, contentSelector: string, text: string): Promise<void> {
+  await page.click(contentSelector);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.evaluate(
+    ({ selector, content }) => {
+      const target = document.querySelector(selector)!;
+      const data = new DataTransfer();
+      data.setData("text/plain", content);
+      target.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    { selector: contentSelector, content: text },
+  );
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { allDiagnostics, validateSource } from "../../grader/validator/index.ts";
 import { decodeSource, MAX_SOURCE_DEPTH, parseSource, stripBom } from "../../grader/validator/source.ts";
+import { nestedParallels } from "./nested-parallels.ts";
 
 const PASS = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } }';
 
@@ -23,17 +24,6 @@ const BOMB = [
   "    Result: *i",
   "    End: true",
 ].join("\n");
-
-/** `levels` Parallels, each the only state of the previous one's branch (JSON text, built as text). */
-function nestedParallels(levels: number): string {
-  let open = "";
-  let close = "";
-  for (let i = 0; i < levels; i++) {
-    open += `{"StartAt":"P${i}","States":{"P${i}":{"Type":"Parallel","End":true,"Branches":[`;
-    close = "]}}}" + close;
-  }
-  return open + '{"StartAt":"F","States":{"F":{"Type":"Pass","End":true}}}' + close;
-}
 
 function codes(text: string, fileName: string): string[] {
   return allDiagnostics(validateSource(text, { fileName })).map(({ diagnostic }) => diagnostic.code);
