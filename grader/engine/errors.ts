@@ -48,3 +48,13 @@ export class DefinitionError extends Error {
     this.location = location;
   }
 }
+
+/** A failure the engine reports about its own inputs (a missing mock), not a workflow error. */
+export class EngineFault extends Error {
+  readonly errorName: string;
+  constructor(errorName: string, message: string) {
+    super(message);
+    this.name = "EngineFault";
+    this.errorName = errorName;
+  }
+}

@@ -10,16 +10,16 @@ import { assign, createActor, fromPromise, setup, type Actor } from "xstate";
 import { RealClock, VirtualClock, type EngineClock } from "./clock.ts";
 import { compileStateMachine, type CompiledStateMachine } from "./definition.ts";
 import { DefinitionError } from "./errors.ts";
-import {
-  createExecutionRecord,
-  Interpreter,
-  nextTimerDue,
-  type ExecutionRecord,
-  type ExecutionStatus,
-  type HistoryEvent,
-  type InterpreterEnv,
-  type StateInspection,
-} from "./interpreter.ts";
+import { Interpreter } from "./interpreter.ts";
+import { createExecutionRecord } from "./record/create.ts";
+import { nextTimerDue } from "./record/timers.ts";
+import type {
+  ExecutionRecord,
+  ExecutionStatus,
+  HistoryEvent,
+  InterpreterEnv,
+  StateInspection,
+} from "./record/types.ts";
 import { seedFromString } from "./random.ts";
 import type { TaskOutcome, TaskResolver } from "./task-resolver.ts";
 

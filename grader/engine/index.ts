@@ -14,7 +14,7 @@ export type {
   ExecutionStatus,
   HistoryEvent,
   StateInspection,
-} from "./interpreter.ts";
+} from "./record/types.ts";
 export { DefinitionError, StatesError, StatesErrors } from "./errors.ts";
 export type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts";
 export {

@@ -1,0 +1,45 @@
+/** JSON text of engine values, as history events carry them, and the payload size quota. */
+import { MAX_PAYLOAD_BYTES } from "./quotas.ts";
+
+/** Whether a JSON text is over the payload quota (UTF-16 length × 3 bounds its UTF-8 size: skip the count). */
+export function exceedsPayloadQuota(text: string): boolean {
+  return text.length * 3 > MAX_PAYLOAD_BYTES && utf8Length(text) > MAX_PAYLOAD_BYTES;
+}
+
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      if (code < 0x800) bytes += 1;
+      else if (code >= 0xd800 && code <= 0xdbff) {
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+export let lastSerialized: object | undefined;
+export let lastSerializedText = "";
+
+/**
+ * JSON text of a value. The engine never mutates a value after building it, so the text of the last
+ * object serialized is reused: a Task's input, parameters and output are often the same object.
+ */
+export function json(value: unknown): string {
+  if (value === undefined) return "null";
+  if (value !== null && typeof value === "object") {
+    if (value === lastSerialized) return lastSerializedText;
+    lastSerializedText = JSON.stringify(value);
+    lastSerialized = value;
+    return lastSerializedText;
+  }
+  return JSON.stringify(value);
+}
+
+/** Forgets the cached text: called whenever code outside the engine (a caller, a resolver) has run. */
+export function forgetSerialized(): void {
+  lastSerialized = undefined;
+}
