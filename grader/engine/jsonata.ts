@@ -17,7 +17,7 @@
  */
 import jsonata from "jsonata";
 import { DefinitionError, StatesError, StatesErrors } from "./errors.ts";
-import { HASH_ALGORITHMS } from "./intrinsics.ts";
+import { HASH_ALGORITHMS } from "./intrinsics/encoding-and-hashing.ts";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { nextRandom, seedFromString } from "./random.ts";
 
