@@ -54,6 +54,10 @@ export interface ExecutionOptions {
    * the TestState API's DEBUG level shows it): `ExecutionResult.inspections`.
    */
   readonly inspect?: boolean;
+  /** Workflow variables already set when the first state is entered (TestState's `variables`). */
+  readonly initialVariables?: Readonly<Record<string, unknown>>;
+  /** Fields laid over every Context object, section by section (TestState's `context`). */
+  readonly contextOverrides?: Readonly<Record<string, unknown>>;
 }
 
 export interface ExecutionResult {
@@ -266,6 +270,7 @@ export class Execution {
       pauseAtEventCount: options.pauseAtEventCount,
       maxStateTransitions: options.maxStateTransitions ?? 1_000_000,
       inspect: options.inspect ?? false,
+      contextOverrides: options.contextOverrides,
     };
     this.interpreter = new Interpreter(record, this.env);
     const interpreter = this.interpreter;
@@ -291,6 +296,8 @@ export class Execution {
       startTime,
       seed: seedFromString(options.seed ?? executionName),
     });
+    if (options.initialVariables)
+      record.frames[record.ready[0]!]!.variables = { ...options.initialVariables };
     const execution = new Execution(machine, record, options);
     execution.actor.start();
     return execution;

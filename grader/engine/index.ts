@@ -24,3 +24,12 @@ export {
   MockConfigError,
   MissingMockError,
 } from "./mocks.ts";
+export {
+  testState,
+  TestStateError,
+  REQUEST_FIELDS as TEST_STATE_REQUEST_FIELDS,
+  type TestStateRequest,
+  type TestStateResponse,
+  type InspectionData,
+  type TestStateException,
+} from "./test-state/index.ts";

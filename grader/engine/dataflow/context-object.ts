@@ -36,5 +36,20 @@ export function contextObject(run: Interpreter, frame: Frame, state: CompiledSta
     },
   };
   if (frame.taskToken) context.Task = { Token: frame.taskToken };
+  if (run.env.contextOverrides) overlayContext(context, run.env.contextOverrides);
   return extra ? { ...context, ...extra } : context;
+}
+
+/** Lays `overrides` over a Context object: an object section is merged field by field, anything else replaced. */
+function overlayContext(
+  context: Record<string, unknown>,
+  overrides: Readonly<Record<string, unknown>>,
+): void {
+  for (const [section, value] of Object.entries(overrides)) {
+    const current = context[section];
+    const bothObjects = [current, value].every(
+      (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+    );
+    context[section] = bothObjects ? { ...(current as object), ...(value as object) } : value;
+  }
 }

@@ -239,4 +239,6 @@ export interface InterpreterEnv {
   readonly maxStateTransitions: number;
   /** Record TestState-style inspection data for every state visit. */
   readonly inspect?: boolean;
+  /** Fields laid over every Context object, section by section (TestState's `context`). */
+  readonly contextOverrides?: Readonly<Record<string, unknown>>;
 }
