@@ -7,6 +7,7 @@ import { InputError } from "./load.ts";
 import { messages } from "./messages.ts";
 import { quizCommand } from "./quiz-command.ts";
 import { runCommand } from "./run-command.ts";
+import { testStateCommand } from "./test-state-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
 const COMMANDS = new Map<string, Command>([
@@ -17,6 +18,7 @@ const COMMANDS = new Map<string, Command>([
   ["quiz", quizCommand],
   ["grade", gradeCommand],
   ["gradescope", gradescopeCommand],
+  ["test-state", testStateCommand],
 ]);
 
 /**

@@ -11,6 +11,7 @@ export const messages = {
   partitura gradescope EXERCÍCIO --out autograder.zip
   partitura quiz <pasta|respostas.csv> [--format table|json|csv] [--out ARQUIVO] [--quiz ARQUIVO]
   partitura validate <arquivos...> [--format text|json] [--severity error|warning|info] [--express]
+  partitura test-state [PEDIDO.json|PEDIDO.yaml|-] [--inspection-level INFO|DEBUG|TRACE] [--state-name NOME]
 
 Comandos:
   run               executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
@@ -20,6 +21,7 @@ Comandos:
   gradescope        gera o autograder do Gradescope (setup.sh + run_autograder) de um exercício
   quiz              corrige a autoavaliação da aula; a dissertativa fica marcada "precisa de revisão"
   validate          valida definições ASL (JSON/YAML) e serverless.yml/SAM/CloudFormation como a AWS, em português
+  test-state        testa um estado sozinho, como a API TestState da AWS: pedido JSON na entrada, resposta JSON na saída
 
 Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não teve sucesso; 2 uso ou entrada inválida.`,
   unknownCommand: (command: string) =>
