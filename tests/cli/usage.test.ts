@@ -18,6 +18,7 @@ const COMMANDS = [
   { command: "quiz", flag: "--out", hint: HELP_HINT },
   { command: "grade", flag: "--exercise", hint: HELP_HINT },
   { command: "gradescope", flag: "--out", hint: HELP_HINT },
+  { command: "test-state", flag: "--state-name", hint: HELP_HINT },
 ];
 
 describe.each(COMMANDS)("partitura $command", ({ command, flag, hint }) => {
