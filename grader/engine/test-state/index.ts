@@ -107,16 +107,26 @@ export async function testState(request: unknown): Promise<TestStateResponse> {
 
   const synthetic = buildSyntheticMachine(located, { mocked: parsed.mock !== undefined, keepRetry: false });
   const machine = compile(synthetic.definition);
-  const result = await runExecution(machine, parsed.input, {
-    resolveTask: () => mockOutcome(parsed, located),
-    inspect: true,
-    seed: "test-state",
-    stateMachineName: "TestState",
-    executionName: "test-state",
-    initialVariables: parsed.variables,
-    contextOverrides: contextOverrides(parsed, located),
-    maxStateTransitions: 3,
-  });
+  let result;
+  try {
+    result = await runExecution(machine, parsed.input, {
+      resolveTask: () => mockOutcome(parsed, located),
+      inspect: true,
+      seed: "test-state",
+      stateMachineName: "TestState",
+      executionName: "test-state",
+      initialVariables: parsed.variables,
+      contextOverrides: contextOverrides(parsed, located),
+      maxStateTransitions: 3,
+    });
+  } catch (error) {
+    // The engine refused to go on (its own safety bounds): a located Portuguese message, never a stack trace.
+    throw new TestStateError(
+      null,
+      String(error),
+      explain.engineStopped(error instanceof Error ? error.message : String(error)),
+    );
+  }
   const visit = testedVisit(result.inspections, located.name);
   if (!visit) {
     // The state never finished (a machine-level failure before it): report the execution's error.

@@ -77,6 +77,7 @@ export const explain = {
     "'stateName' só vale com uma máquina de estado completa; a definição enviada é um estado sozinho.",
   stateNotFound: (name: string) => `Não há estado '${name}' na definição (nem dentro de Parallel ou Map).`,
   definitionError: (detail: string) => `A definição não é válida: ${detail}`,
+  engineStopped: (detail: string) => `O estado não pôde ser executado: ${detail}`,
   notSupportedWithMock: (type: string) =>
     `Um estado ${type} não chama serviço nenhum, então não aceita 'mock'. Retire o 'mock' do pedido.`,
   mapOrParallelWithoutMock:
