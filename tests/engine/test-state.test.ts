@@ -282,6 +282,29 @@ describe("inspectionData (DATA, GUIDE)", () => {
   });
 });
 
+describe("variables and failing stages (API: variables; DATA)", () => {
+  it("request variables are visible even when no state of the definition assigns one", async () => {
+    const response = await testState({
+      definition: def({ Type: "Pass", Parameters: { "limite.$": "$limite" }, End: true }),
+      variables: def({ limite: 100 }),
+    });
+    expect(response).toEqual({ status: "SUCCEEDED", output: def({ limite: 100 }) });
+  });
+
+  it("a Parameters that fails is not shown as a stage: the state FAILED after InputPath", async () => {
+    const response = await testState({
+      definition: def({ Type: "Pass", Parameters: { "v.$": "$.ausente" }, End: true }),
+      input: def({ presente: 1 }),
+      inspectionLevel: "DEBUG",
+    });
+    expect(response.status).toBe("FAILED");
+    expect(response.inspectionData).toEqual({
+      input: def({ presente: 1 }),
+      afterInputPath: def({ presente: 1 }),
+    });
+  });
+});
+
 describe("mocks (GUIDE, MOCK, BLOG)", () => {
   const reviewByHuman = {
     Type: "Task",

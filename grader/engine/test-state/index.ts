@@ -106,7 +106,9 @@ export async function testState(request: unknown): Promise<TestStateResponse> {
   checkRequestAgainstState(parsed, located, compiled);
 
   const synthetic = buildSyntheticMachine(located, { mocked: parsed.mock !== undefined, keepRetry: false });
-  const machine = compile(synthetic.definition);
+  const compiledSynthetic = compile(synthetic.definition);
+  // Variables the request sets exist even when no state of this definition assigns any.
+  const machine = parsed.variables ? { ...compiledSynthetic, usesVariables: true } : compiledSynthetic;
   let result;
   try {
     result = await runExecution(machine, parsed.input, {

@@ -49,14 +49,17 @@ function jsonPathStages(
     has("afterInputPath") || type === "Fail",
   );
   if (type === "Choice" || type === "Succeed" || type === "Fail" || type === "Wait") return;
+  // A stage the state defines is shown only once it ran; one it does not define passes the value through.
+  const parametersRan = has("afterParameters") || !("Parameters" in raw);
   const afterParameters = has("afterParameters") ? visit.afterParameters : visit.afterInputPath;
-  set(data, "afterParameters", afterParameters, has("afterInputPath"));
+  set(data, "afterParameters", afterParameters, has("afterInputPath") && parametersRan);
   if (type === "Pass") {
     set(data, "afterResultSelector", afterParameters, has("afterInputPath") && has("result"));
   } else {
     set(data, "result", visit.result, has("result"));
     const selected = has("afterResultSelector") ? visit.afterResultSelector : visit.result;
-    set(data, "afterResultSelector", selected, has("result"));
+    const selectorRan = has("afterResultSelector") || !("ResultSelector" in raw);
+    set(data, "afterResultSelector", selected, has("result") && selectorRan);
   }
   set(data, "afterResultPath", visit.afterResultPath, ended && has("afterResultPath"));
 }
