@@ -4,25 +4,28 @@
  * shape — status (SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR), nextState, output, error, cause and, at
  * DEBUG/TRACE, inspectionData. https://docs.aws.amazon.com/step-functions/latest/dg/test-state-isolation.html
  */
-import { compileStateMachine, type CompiledStateMachine } from "../definition.ts";
-import { DefinitionError, StatesErrors } from "../errors.ts";
+import { compileStateMachine, type CompiledState, type CompiledStateMachine } from "../definition.ts";
+import { DefinitionError } from "../errors.ts";
 import { runExecution } from "../execution.ts";
+import { nextRandom, seedFromString } from "../random.ts";
 import type { StateInspection } from "../record/types.ts";
 import { backoffSeconds, findRetrier } from "../retry.ts";
-import type { TaskOutcome } from "../task-resolver.ts";
 import { inspectionData } from "./inspection.ts";
 import { locateState, type LocatedState } from "./locate.ts";
+import { mockOutcome } from "./mock-outcome.ts";
 import { awsGeneric, explain } from "./messages.ts";
 import { parseRequest, type ParsedRequest } from "./request.ts";
 import { checkRequestAgainstState } from "./rules.ts";
 import { buildSyntheticMachine } from "./synthetic.ts";
-import { TestStateError, type InspectionErrorDetails, type TestStateResponse } from "./types.ts";
+import {
+  TestStateError,
+  type InspectionErrorDetails,
+  type TestExecutionStatus,
+  type TestStateResponse,
+} from "./types.ts";
 
 export * from "./types.ts";
 export { REQUEST_FIELDS } from "./request.ts";
-
-/** AWS's cause when a mocked Map's failed iterations pass its tolerance (as AWS words it). */
-const THRESHOLD_CAUSE = "The specified tolerated failure threshold was exceeded";
 
 function compile(definition: Record<string, unknown>): CompiledStateMachine {
   try {
@@ -37,38 +40,6 @@ function compile(definition: Record<string, unknown>): CompiledStateMachine {
     }
     throw error;
   }
-}
-
-/** How many items a Map would iterate: its ItemsPath's array, else the mocked result's length. */
-function mapItemCount(located: LocatedState, input: unknown, mocked: unknown): number {
-  const itemsPath = located.state.ItemsPath;
-  if (typeof itemsPath === "string" && itemsPath.startsWith("$.") && input && typeof input === "object") {
-    let value: unknown = input;
-    for (const key of itemsPath.slice(2).split("."))
-      value = (value as Record<string, unknown> | undefined)?.[key];
-    if (Array.isArray(value)) return value.length;
-  }
-  return Array.isArray(mocked) ? mocked.length : Array.isArray(input) ? input.length : 0;
-}
-
-function exceedsTolerance(located: LocatedState, failures: number, items: number): boolean {
-  const { ToleratedFailureCount: count, ToleratedFailurePercentage: percentage } = located.state;
-  if (typeof count === "number" && failures > count) return true;
-  if (typeof percentage === "number" && items > 0 && (failures / items) * 100 > percentage) return true;
-  return false;
-}
-
-function mockOutcome(request: ParsedRequest, located: LocatedState): TaskOutcome {
-  const mock = request.mock!;
-  if (mock.kind === "error") return { kind: "failure", error: mock.error ?? "", cause: mock.cause };
-  const failures = request.mapIterationFailureCount;
-  if (located.state.Type === "Map" && failures !== undefined) {
-    const items = mapItemCount(located, request.input, mock.value);
-    if (exceedsTolerance(located, failures, items)) {
-      return { kind: "failure", error: StatesErrors.ExceedToleratedFailureThreshold, cause: THRESHOLD_CAUSE };
-    }
-  }
-  return { kind: "success", output: mock.value };
 }
 
 /** Context fields TestState fills in: the retry being simulated, and a Map item for a state inside a Map. */
@@ -96,6 +67,54 @@ function testedVisit(
   return inspections?.find((visit) => visit.scopeKey === "/" && visit.stateName === name);
 }
 
+interface Outcome {
+  readonly status: TestExecutionStatus;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly errorDetails?: InspectionErrorDetails;
+}
+
+/**
+ * The visit's status as TestState reports it. A failure a retrier matches, with fewer retries behind it
+ * (`retrierRetryCount`) than its MaxAttempts, is RETRIABLE: the state would run again after
+ * `retryBackoffIntervalSeconds` (IntervalSeconds × BackoffRate^retrierRetryCount, capped by MaxDelaySeconds).
+ * Otherwise a Catch makes it CAUGHT_ERROR, or it is FAILED.
+ */
+function outcomeOf(visit: StateInspection, compiled: CompiledState, retrierRetryCount: number): Outcome {
+  if (visit.status !== "CAUGHT_ERROR" && visit.status !== "FAILED") return { status: "SUCCEEDED" };
+  const failure = visit.attempts.at(-1);
+  const error = visit.status === "FAILED" ? visit.error : failure?.error;
+  const cause = visit.status === "FAILED" ? visit.cause : failure?.cause;
+  if (error !== undefined && "retriers" in compiled) {
+    const retryIndex = findRetrier(compiled.retriers, error);
+    const retrier = compiled.retriers[retryIndex];
+    if (retrier && retrierRetryCount < retrier.maxAttempts) {
+      let seed = seedFromString("test-state");
+      const random = () => {
+        const [next, value] = nextRandom(seed);
+        seed = next;
+        return value;
+      };
+      const seconds = Math.round(backoffSeconds(retrier, retrierRetryCount, random));
+      return {
+        status: "RETRIABLE",
+        error,
+        cause,
+        errorDetails: { retryBackoffIntervalSeconds: seconds, retryIndex },
+      };
+    }
+  }
+  if (visit.status === "CAUGHT_ERROR") {
+    return {
+      status: "CAUGHT_ERROR",
+      error,
+      cause,
+      errorDetails: { catchIndex: visit.errorDetails?.catchIndex },
+    };
+  }
+  return { status: "FAILED", error, cause };
+}
+
 /** Runs one TestState request. Throws {@link TestStateError} for a request TestState refuses. */
 export async function testState(request: unknown): Promise<TestStateResponse> {
   const parsed = parseRequest(request);
@@ -112,7 +131,7 @@ export async function testState(request: unknown): Promise<TestStateResponse> {
   let result;
   try {
     result = await runExecution(machine, parsed.input, {
-      resolveTask: () => mockOutcome(parsed, located),
+      resolveTask: () => mockOutcome(parsed, compiled),
       inspect: true,
       seed: "test-state",
       stateMachineName: "TestState",
@@ -135,27 +154,8 @@ export async function testState(request: unknown): Promise<TestStateResponse> {
     return { status: "FAILED", error: result.error, cause: result.cause };
   }
 
-  let status = visit.status === "CAUGHT_ERROR" || visit.status === "FAILED" ? visit.status : "SUCCEEDED";
-  const failure = visit.attempts.at(-1);
-  const error = status === "FAILED" ? visit.error : failure?.error;
-  const cause = status === "FAILED" ? visit.cause : failure?.cause;
-  let errorDetails: InspectionErrorDetails | undefined;
-  if (status !== "SUCCEEDED" && error !== undefined && "retriers" in compiled) {
-    const retryIndex = findRetrier(compiled.retriers, error);
-    const retrier = compiled.retriers[retryIndex];
-    if (retrier && parsed.retrierRetryCount < retrier.maxAttempts) {
-      status = "RETRIABLE";
-      let seed = 0x9e3779b9;
-      const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 0x100000000;
-      errorDetails = {
-        retryBackoffIntervalSeconds: Math.round(backoffSeconds(retrier, parsed.retrierRetryCount, random)),
-        retryIndex,
-      };
-    }
-  }
-  if (status === "CAUGHT_ERROR") errorDetails = { catchIndex: visit.errorDetails?.catchIndex };
-
-  const response: TestStateResponse = { status: status as TestStateResponse["status"] };
+  const { status, error, cause, errorDetails } = outcomeOf(visit, compiled, parsed.retrierRetryCount);
+  const response: TestStateResponse = { status };
   if (status === "SUCCEEDED" || status === "CAUGHT_ERROR") {
     response.output = JSON.stringify(visit.output === undefined ? null : visit.output);
     if (visit.nextState !== undefined)
