@@ -492,8 +492,10 @@ describe("requests TestState refuses (API errors)", () => {
   it("a definition that is not valid ASL is InvalidDefinition; input that is not JSON is InvalidExecutionInput", async () => {
     expect((await refused({ definition: "{not json" })).exception).toBe("InvalidDefinition");
     expect((await refused({ definition: def({ Type: "Pass" }) })).exception).toBe("InvalidDefinition");
-    expect((await refused({ definition: def({ Type: "Pass", End: true }), input: "{x" })).exception).toBe(
-      "InvalidExecutionInput",
+    const input = await refused({ definition: def({ Type: "Pass", End: true }), input: '{"a":\n  1,}' });
+    expect(input.exception).toBe("InvalidExecutionInput");
+    expect(input.explanation).toBe(
+      "A entrada ('input') não é JSON válido: erro de sintaxe na linha 2, coluna 5.",
     );
   });
 

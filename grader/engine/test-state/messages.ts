@@ -60,6 +60,9 @@ export const explain = {
   negative: (field: string) => `O campo '${field}' não pode ser negativo.`,
   unknownField: (field: string) =>
     `O TestState não tem o campo '${field}'. Confira o nome (maiúsculas contam).`,
+  jsonSyntaxAt: (line: number, column: number) => `erro de sintaxe na linha ${line}, coluna ${column}`,
+  jsonSyntax: "o texto não segue a sintaxe JSON",
+  jsonEmpty: "o texto está vazio",
   badJson: (field: string, reason: string) => `O campo '${field}' não contém JSON válido: ${reason}.`,
   variablesNotObject: "O campo 'variables' deve conter um objeto JSON: cada chave é o nome de uma variável.",
   contextNotObject: "O campo 'context' deve conter um objeto JSON no formato do objeto de contexto ($$).",

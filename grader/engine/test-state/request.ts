@@ -94,11 +94,24 @@ function optionalEnum<T extends string>(
   return value as T;
 }
 
+/** Where JSON.parse stopped, in Portuguese (its own message is English). */
+function syntaxProblem(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  const at = /line (\d+) column (\d+)/.exec(message);
+  if (at) return explain.jsonSyntaxAt(Number(at[1]), Number(at[2]));
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split("\n");
+    return explain.jsonSyntaxAt(before.length, before.at(-1)!.length + 1);
+  }
+  return text.trim() === "" ? explain.jsonEmpty : explain.jsonSyntax;
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: syntaxProblem(text, error) };
   }
 }
 
