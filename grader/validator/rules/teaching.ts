@@ -1,0 +1,158 @@
+/**
+ * Teaching lints (our advice, never AWS's verdict): AWS accepts every definition these flag. They point at
+ * what the lesson teaches: states nothing reaches, tasks without Retry, Catch and Pass that replace the
+ * input, Retry/Catch entries that can never match, placeholder ARNs.
+ */
+import { StatesErrors } from "../../engine/errors.ts";
+import { parseResource } from "../../engine/resources.ts";
+import { messages as m } from "../messages.ts";
+import { errorLists } from "./retry-catch.ts";
+import { isValidResource, PLACEHOLDER_TOKENS } from "./resources.ts";
+import { defineRule } from "./rule.ts";
+import { reachableNames } from "./structure.ts";
+import { hasTemplate, isObject, suggest, TEMPLATED } from "./values.ts";
+
+/** Errors that `States.TaskFailed` does not match (AWS docs). */
+const NOT_TASK_FAILED = new Set([
+  "States.Timeout",
+  "States.HeartbeatTimeout",
+  "States.Runtime",
+  "States.DataLimitExceeded",
+  "States.ALL",
+]);
+
+/**
+ * The error names AWS predefines. A state can only raise other names without the `States.` prefix (AWS:
+ * "error names can't begin with the States. prefix"), so any other `States.*` name can never match.
+ */
+const PREDEFINED_ERRORS: ReadonlySet<string> = new Set([
+  ...Object.values(StatesErrors),
+  "States.Http.Socket",
+]);
+
+export const unreachableStates = defineRule({
+  name: "unreachable-states",
+  kind: "advice",
+  description: "A state no path from StartAt reaches never runs.",
+  codes: { UNREACHABLE_STATE: "info" },
+  check(model, report) {
+    for (const scope of model.scopes) {
+      if (scope.tooDeep) continue;
+      const reached = reachableNames(model, scope);
+      if (!reached) continue;
+      const startAt = String(scope.container["StartAt"]);
+      for (const { name, path } of scope.entries) {
+        if (!reached.has(name))
+          report("UNREACHABLE_STATE", path, m.unreachable(name, startAt), "sequential", true);
+      }
+    }
+  },
+});
+
+export const taskWithoutRetry = defineRule({
+  name: "task-without-retry",
+  kind: "advice",
+  description: "A Task without Retry fails the execution on a passing service error.",
+  codes: { TASK_WITHOUT_RETRY: "info" },
+  check(model, report) {
+    for (const { state, path, name, type } of model.states) {
+      if (type !== "Task") continue;
+      const retry = state["Retry"];
+      if (retry === undefined || (Array.isArray(retry) && retry.length === 0))
+        report(
+          "TASK_WITHOUT_RETRY",
+          path,
+          m.taskWithoutRetry(name, invokesLambda(state["Resource"])),
+          "errors",
+          true,
+        );
+    }
+  },
+});
+
+export const resultPathDiscardsInput = defineRule({
+  name: "resultpath-discards-input",
+  kind: "advice",
+  description: "A Catch without ResultPath, or a Pass Result without ResultPath, replaces the state's input.",
+  codes: { RESULTPATH_DISCARDS_INPUT: "info" },
+  check(model, report) {
+    for (const { state, path, type, language } of model.states) {
+      if (language !== "JSONPath") continue;
+      if (type === "Pass" && state["Result"] !== undefined && state["ResultPath"] === undefined)
+        report(
+          "RESULTPATH_DISCARDS_INPUT",
+          [...path, "Result"],
+          m.passResultReplacesInput,
+          "bestPractices",
+          true,
+        );
+      const catchers = state["Catch"];
+      if ((type !== "Task" && type !== "Parallel" && type !== "Map") || !Array.isArray(catchers)) continue;
+      catchers.forEach((catcher, index) => {
+        if (isObject(catcher) && catcher["ResultPath"] === undefined)
+          report("RESULTPATH_DISCARDS_INPUT", [...path, "Catch", index], m.catchDiscardsInput, "errors");
+      });
+    }
+  },
+});
+
+export const errorNames = defineRule({
+  name: "error-names",
+  kind: "advice",
+  description:
+    "A `States.*` name AWS does not define, or an entry an earlier one always matches first, never fires.",
+  codes: { UNKNOWN_STATES_ERROR: "warning", CATCH_NEVER_FIRES: "info", RETRY_NEVER_FIRES: "info" },
+  check(model, report) {
+    for (const { field, path, entries } of errorLists(model)) {
+      const earlier: string[][] = [];
+      for (const { index, errors, names } of entries) {
+        names.forEach((error, position) => {
+          if (typeof error !== "string" || !error.startsWith("States.") || PREDEFINED_ERRORS.has(error))
+            return;
+          const message = m.unknownStatesError(field, error, suggest(error, PREDEFINED_ERRORS));
+          report("UNKNOWN_STATES_ERROR", [...path, index, "ErrorEquals", position], message, "errors");
+        });
+        if (errors.length > 0 && errors.every((error) => earlier.some((list) => matchesAll(list, error)))) {
+          const code = field === "Catch" ? "CATCH_NEVER_FIRES" : "RETRY_NEVER_FIRES";
+          report(code, [...path, index], m.neverFires(field, errors), "errors");
+        }
+        earlier.push(errors);
+      }
+    }
+  },
+});
+
+export const placeholderArns = defineRule({
+  name: "placeholder-arns",
+  kind: "advice",
+  description: "The lesson's REGION / ACCOUNT_ID placeholders, and IaC Lambda ARNs missing a part.",
+  codes: { PLACEHOLDER_ARN: "info", ARN_MISSING_PART: "info" },
+  check(model, report) {
+    for (const { arn, path } of model.resources) {
+      if (hasTemplate(arn)) {
+        const parts = arn.replace(TEMPLATED, "VAR").split(":");
+        if (parts[0] === "arn" && parts[2] === "lambda" && parts.length < 7 && parts.includes("function"))
+          report("ARN_MISSING_PART", path, m.lambdaArnMissingPart(arn), "lambda");
+        continue;
+      }
+      const placeholders = arn.match(PLACEHOLDER_TOKENS);
+      if (placeholders && isValidResource(arn))
+        report("PLACEHOLDER_ARN", path, m.placeholderArn(arn, [...new Set(placeholders)]), "lambda");
+    }
+  },
+});
+
+function matchesAll(list: readonly string[], error: string): boolean {
+  if (list.includes(error)) return true;
+  if (list.includes("States.ALL")) return error !== "States.Runtime" && error !== "States.DataLimitExceeded";
+  return list.includes("States.TaskFailed") && !NOT_TASK_FAILED.has(error);
+}
+
+/** Whether a Task's Resource calls Lambda (a function ARN or the lambda:invoke integration). */
+function invokesLambda(resource: unknown): boolean {
+  if (typeof resource !== "string") return false;
+  const parsed = parseResource(resource);
+  return (
+    parsed?.kind === "lambda-function" || (parsed?.kind === "service" && parsed.resourceType === "lambda")
+  );
+}
