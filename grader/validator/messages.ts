@@ -330,9 +330,11 @@ export const messages = {
     `'${name}' não é um nome de variável válido: use letras, dígitos e '_' (sem começar por dígito), até ${max} caracteres.`,
   reservedVariable: "'states' é reservado em JSONata ($states); escolha outro nome de variável.",
   variableNeverAssigned: (name: string) =>
-    `A variável '$${name}' é lida, mas nenhum Assign a define. Acrescente "Assign": { "${name}": … } num estado anterior, ou corrija o nome.`,
+    `A variável '$${name}' é lida, mas nenhum Assign a define. A AWS aceita a definição, mas na execução a variável ` +
+    `não terá valor neste estado. Acrescente "Assign": { "${name}": … } num estado anterior, ou corrija o nome.`,
   variableNotVisible: (name: string) =>
-    `A variável '$${name}' só é atribuída em outro escopo (outro ramo de Parallel, outro Map ou dentro de um Map distribuído) e não é visível aqui.`,
+    `A variável '$${name}' só é atribuída em outro escopo (outro ramo de Parallel, outro Map ou dentro de um Map distribuído) ` +
+    `e não é visível aqui. A AWS aceita a definição, mas na execução a variável não terá valor neste estado.`,
   variableShadows: (name: string) =>
     `A variável '${name}' já é atribuída num escopo externo; dentro de Parallel/Map não se pode redefini-la nem escrevê-la. Use outro nome.`,
 
@@ -358,7 +360,8 @@ export const messages = {
     }
   },
   dollarKeyInJsonata: (key: string) =>
-    `Campos terminados em '.$' ('${key}') são de JSONPath. Em JSONata use o nome sem '.$' e o valor como {% expressão %}.`,
+    `Campos terminados em '.$' ('${key}') são de JSONPath. Num estado JSONata a AWS aceita, mas trata '${key}' como ` +
+    `um nome comum (com o '.$' no nome) e não avalia o valor. Use o nome sem '.$' e o valor como {% expressão %}.`,
 };
 
 function hint(name: string, candidates: readonly string[]): string {

@@ -17,12 +17,14 @@ import {
 } from "./structure.ts";
 import {
   errorNames,
+  jsonataDollarKeys,
   placeholderArns,
   resultPathDiscardsInput,
+  variableReads,
   taskWithoutRetry,
   unreachableStates,
 } from "./teaching.ts";
-import { jsonataExpressions, variableNames, variableScopes } from "./variables-jsonata.ts";
+import { jsonataExpressions, variableNames, variableShadowing } from "./variables-jsonata.ts";
 
 /** What AWS checks when it validates a definition: errors reject it, warnings are AWS's own. */
 export const AWS_RULES: readonly AnyRule[] = [
@@ -49,7 +51,7 @@ export const AWS_RULES: readonly AnyRule[] = [
   passResultIsStatic,
   // Variables and JSONata
   variableNames,
-  variableScopes,
+  variableShadowing,
   jsonataExpressions,
   // Resources and integrations
   resourceArns,
@@ -64,6 +66,8 @@ export const ADVICE_RULES: readonly AnyRule[] = [
   resultPathDiscardsInput,
   errorNames,
   placeholderArns,
+  variableReads,
+  jsonataDollarKeys,
 ];
 
 export const RULES: readonly AnyRule[] = [...AWS_RULES, ...ADVICE_RULES];

@@ -11,6 +11,8 @@ import { isValidResource, PLACEHOLDER_TOKENS } from "./resources.ts";
 import { defineRule } from "./rule.ts";
 import { reachableNames } from "./structure.ts";
 import { hasTemplate, isObject, suggest, TEMPLATED } from "./values.ts";
+import { variableUse } from "./variables-jsonata.ts";
+import type { VarScope } from "./model.ts";
 
 /** Errors that `States.TaskFailed` does not match (AWS docs). */
 const NOT_TASK_FAILED = new Set([
@@ -118,6 +120,48 @@ export const errorNames = defineRule({
         }
         earlier.push(errors);
       }
+    }
+  },
+});
+
+/**
+ * AWS creates a definition that reads a variable no Assign defines, or one assigned only in another scope
+ * (seen on real AWS validations, issue 11): the read finds nothing at run time, so this is our advice,
+ * not AWS's error. Scopes: https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export const variableReads = defineRule({
+  name: "variable-reads",
+  kind: "advice",
+  description: "A variable read where no Assign in a visible scope defines it.",
+  codes: { VARIABLE_NEVER_ASSIGNED: "warning", VARIABLE_NOT_VISIBLE: "warning" },
+  check(model, report) {
+    const { assigned, reads } = variableUse(model);
+    const visible = (vars: VarScope, name: string) => {
+      for (let s: VarScope | undefined = vars; s; s = s.isolated ? undefined : s.parent)
+        if (assigned.get(s)!.has(name)) return true;
+      return false;
+    };
+    for (const vars of model.varScopes) {
+      for (const read of reads.get(vars)!) {
+        if (visible(vars, read.name)) continue;
+        if (model.varScopes.some((s) => assigned.get(s)!.has(read.name)))
+          report("VARIABLE_NOT_VISIBLE", read.path, m.variableNotVisible(read.name), "intro");
+        else report("VARIABLE_NEVER_ASSIGNED", read.path, m.variableNeverAssigned(read.name), "intro");
+      }
+    }
+  },
+});
+
+/** In a JSONata state a key ending in `.$` is a plain key to AWS (issue 11: AWS creates such definitions). */
+export const jsonataDollarKeys = defineRule({
+  name: "jsonata-dollar-keys",
+  kind: "advice",
+  description: "A `.$` key in a JSONata state is a plain key: its value is not evaluated.",
+  codes: { JSONATA_DOLLAR_KEY: "warning" },
+  check(model, report) {
+    for (const site of model.sites) {
+      if (site.kind === "jsonata-dollar-key")
+        report("JSONATA_DOLLAR_KEY", site.path, m.dollarKeyInJsonata(site.key), "intro", true);
     }
   },
 });

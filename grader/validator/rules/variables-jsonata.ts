@@ -18,7 +18,7 @@ function nameProblem({ name, language }: Assignment): string | undefined {
 }
 
 /** The variables each scope assigns (first Assign of each name) and reads. */
-function variableUse(model: DefinitionModel) {
+export function variableUse(model: DefinitionModel) {
   const assigned = new Map<VarScope, Map<string, Segment[]>>();
   const reads = new Map<VarScope, { name: string; path: Segment[] }[]>();
   for (const scope of model.varScopes) {
@@ -50,28 +50,14 @@ export const variableNames = defineRule({
   },
 });
 
-export const variableScopes = defineRule({
-  name: "variable-scopes",
+export const variableShadowing = defineRule({
+  name: "variable-shadowing",
   kind: "aws",
-  description:
-    "A variable read is assigned in a visible scope; a nested scope does not reassign an outer variable.",
+  description: "A Parallel branch or Map processor does not assign a variable of an outer scope.",
   codes: { SCHEMA_VALIDATION_FAILED: "error" },
   check(model, report) {
-    const { assigned, reads } = variableUse(model);
+    const { assigned } = variableUse(model);
     for (const vars of model.varScopes) {
-      for (const read of reads.get(vars)!) {
-        let visible = false;
-        for (let s: VarScope | undefined = vars; s; s = s.isolated ? undefined : s.parent) {
-          if (assigned.get(s)!.has(read.name)) {
-            visible = true;
-            break;
-          }
-        }
-        if (visible) continue;
-        const elsewhere = model.varScopes.some((s) => assigned.get(s)!.has(read.name));
-        const message = elsewhere ? m.variableNotVisible(read.name) : m.variableNeverAssigned(read.name);
-        report("SCHEMA_VALIDATION_FAILED", read.path, message, "intro");
-      }
       for (const [name, path] of assigned.get(vars)!) {
         for (let s = vars.isolated ? undefined : vars.parent; s; s = s.isolated ? undefined : s.parent) {
           if (assigned.get(s)!.has(name)) {
@@ -87,19 +73,10 @@ export const variableScopes = defineRule({
 export const jsonataExpressions = defineRule({
   name: "jsonata-expressions",
   kind: "aws",
-  description:
-    "Each `{% … %}` is closed and parses, uses only what AWS allows there; no `.$` keys in JSONata.",
-  codes: {
-    SCHEMA_VALIDATION_FAILED: "error",
-    INVALID_JSONATA_EXPRESSION: "error",
-    UNSUPPORTED_JSONATA_EXPRESSION: "error",
-  },
+  description: "Each `{% … %}` is closed and parses, uses only what AWS allows there.",
+  codes: { INVALID_JSONATA_EXPRESSION: "error", UNSUPPORTED_JSONATA_EXPRESSION: "error" },
   check(model, report) {
     for (const site of model.sites) {
-      if (site.kind === "jsonata-dollar-key") {
-        report("SCHEMA_VALIDATION_FAILED", site.path, m.dollarKeyInJsonata(site.key), "intro", true);
-        continue;
-      }
       if (site.kind !== "jsonata") continue;
       const analysis = readJsonata(site);
       if (analysis === "unclosed") {

@@ -55,9 +55,19 @@ describe("variables and JSONata", () => {
     expect(errors(catchErrorOutput)).toEqual([]);
   });
 
-  it("variables: never assigned, assigned only in a sibling branch, shadowing an outer one", () => {
+  // AWS creates definitions that read a variable no Assign defines or one assigned only in a sibling scope
+  // (issue 11, real AWS validations): the read fails at run time, so these are our warnings, not errors.
+  // Shadowing an outer variable stays an error (workflow variables' scope rules,
+  // https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
+  it("variables: never assigned or only in a sibling branch is advice; shadowing an outer one is an error", () => {
     const neverAssigned = machine({ A: { Type: "Pass", Parameters: { "x.$": "$totall" }, End: true } });
-    expect(schema(neverAssigned)).toEqual(["/States/A/Parameters/x.$"]);
+    expect(errors(neverAssigned)).toEqual([]);
+    expect(
+      found(validateDefinition(neverAssigned), "VARIABLE_NEVER_ASSIGNED").map((d) => [
+        d.severity,
+        d.location,
+      ]),
+    ).toEqual([["warning", "/States/A/Parameters/x.$"]]);
     const sibling = machine({
       P: {
         Type: "Parallel",
@@ -68,8 +78,12 @@ describe("variables and JSONata", () => {
         End: true,
       },
     });
-    const [visibility] = found(validateDefinition(sibling), "SCHEMA_VALIDATION_FAILED");
-    expect(visibility!.location).toBe("/States/P/Branches/1/States/B2/Parameters/p.$");
+    expect(errors(sibling)).toEqual([]);
+    const [visibility] = found(validateDefinition(sibling), "VARIABLE_NOT_VISIBLE");
+    expect(visibility).toMatchObject({
+      severity: "warning",
+      location: "/States/P/Branches/1/States/B2/Parameters/p.$",
+    });
     expect(visibility!.message).toContain("outro escopo");
     const shadow = machine({
       A: { Type: "Pass", Assign: { total: 0 }, Next: "P" },
@@ -95,10 +109,11 @@ describe("variables and JSONata", () => {
     expect(errors(fine)).toEqual([]);
   });
 
-  it("JSONata variables: unassigned ones are reported; built-ins and local bindings are not", () => {
+  it("JSONata variables: unassigned ones get a warning; built-ins and local bindings do not", () => {
     const jsonata = { QueryLanguage: "JSONata" };
     const bad = machine({ A: { Type: "Pass", Output: "{% $pedidoo.total %}", End: true } }, jsonata);
-    expect(schema(bad)).toEqual(["/States/A/Output"]);
+    expect(errors(bad)).toEqual([]);
+    expect(locations(bad, "VARIABLE_NEVER_ASSIGNED")).toEqual(["/States/A/Output"]);
     const good = machine(
       {
         A: { Type: "Pass", Assign: { pedido: "{% $states.input %}" }, Next: "B" },
@@ -107,5 +122,29 @@ describe("variables and JSONata", () => {
       jsonata,
     );
     expect(errors(good)).toEqual([]);
+  });
+
+  // In a JSONata state only `{% %}` strings are evaluated; a key ending in `.$` is a plain key to AWS
+  // (issue 11: AWS creates such definitions; "Transforming data with JSONata",
+  // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+  it("a '.$' key in a JSONata Output or Arguments is a plain key: a warning, not an error", () => {
+    const jsonata = { QueryLanguage: "JSONata" };
+    const dollar = machine(
+      { A: task({ Arguments: { "Payload.$": "$.pedido" }, Output: { "total.$": "{% 1 %}" } }) },
+      jsonata,
+    );
+    expect(errors(dollar)).toEqual([]);
+    expect(
+      found(validateDefinition(dollar), "JSONATA_DOLLAR_KEY").map((d) => [d.severity, d.location]),
+    ).toEqual([
+      ["warning", "/States/A/Arguments/Payload.$"],
+      ["warning", "/States/A/Output/total.$"],
+    ]);
+    expect(
+      locations(
+        machine({ A: task({ Arguments: { Payload: "{% $states.input %}" } }) }, jsonata),
+        "JSONATA_DOLLAR_KEY",
+      ),
+    ).toEqual([]);
   });
 });
