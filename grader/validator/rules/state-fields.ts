@@ -3,12 +3,13 @@
  * between fields a schema cannot say (Task timeouts and credentials, Wait's time fields, Fail's pairs,
  * Choice rules, Map's processor and Label).
  */
+import { isRfc3339Timestamp } from "../../engine/choice.ts";
 import { messages as m } from "../messages.ts";
 import type { Segment } from "../source.ts";
 import { COMBINATORS, OPERATORS } from "./model.ts";
 import { defineRule } from "./rule.ts";
 import { checkSchema } from "./schema.ts";
-import { hasControlCharacter, isJsonataText, isObject, looksLikePath, MAX_LABEL, RFC3339 } from "./values.ts";
+import { hasControlCharacter, isJsonataText, isObject, looksLikePath, MAX_LABEL } from "./values.ts";
 
 const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/;
 
@@ -85,7 +86,7 @@ export const waitFields = defineRule({
       if (
         typeof timestamp === "string" &&
         !(language === "JSONata" && isJsonataText(timestamp)) &&
-        !RFC3339.test(timestamp)
+        !isRfc3339Timestamp(timestamp)
       ) {
         report("SCHEMA_VALIDATION_FAILED", [...path, "Timestamp"], m.badTimestamp(timestamp), "anatomy");
       }
@@ -203,7 +204,7 @@ export const choiceRules = defineRule({
           if (typeof value !== "boolean") error(opPath, m.wrongType(op, "booleano (true ou false)"));
           break;
         case "timestamp":
-          if (typeof value !== "string" || !RFC3339.test(value)) {
+          if (typeof value !== "string" || !isRfc3339Timestamp(value)) {
             error(opPath, m.badTimestamp(String(value)));
             if (typeof value === "string" && looksLikePath(value)) noPath(opPath, op, value);
           }

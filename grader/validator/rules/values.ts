@@ -10,7 +10,6 @@ export const isObject = (value: unknown): value is Json =>
 export const MAX_NAME = 80;
 export const MAX_LABEL = 40;
 
-export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const TEMPLATED = /\$\{[^}]*\}|#\{[^}]*\}/g;
 

@@ -111,4 +111,37 @@ describe("each state type's fields", () => {
     ).filter((d) => d.location === "/States/A/Nxet");
     expect(diagnostic!.message).toContain("Você quis dizer 'Next'?");
   });
+
+  // AWS, Wait state: "Timestamps must conform to the RFC3339 profile of ISO 8601, with the further restrictions
+  // that an uppercase T must separate the date and time portions, and an uppercase Z must denote that a numeric
+  // time zone offset is not present" (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html);
+  // the Choice state's timestamp operators take the same format
+  // (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). RFC 3339 section 5.7 bounds
+  // month, day (per month and leap year), hour, minute and offset.
+  it("Timestamp: RFC 3339 with uppercase T and Z, and a real calendar date and time", () => {
+    const wait = (timestamp: string) => machine({ W: { Type: "Wait", Timestamp: timestamp, End: true } });
+    const choice = (timestamp: string) =>
+      machine({
+        C: { Type: "Choice", Choices: [{ Variable: "$.t", TimestampLessThan: timestamp, Next: "F" }] },
+        F: { Type: "Succeed" },
+      });
+    for (const bad of [
+      "2026-13-01T10:00:00Z",
+      "2026-02-30T10:00:00Z",
+      "2025-02-29T10:00:00Z",
+      "2026-01-01T24:00:00Z",
+      "2026-01-01T10:60:00Z",
+      "2026-01-01T10:00:00+25:00",
+      "2026-01-01 10:00:00Z",
+      "2026-01-01T10:00:00",
+      "2026-01-01t10:00:00z",
+    ]) {
+      expect(schema(wait(bad)), bad).toEqual(["/States/W/Timestamp"]);
+      expect(schema(choice(bad)), bad).toEqual(["/States/C/Choices/0/TimestampLessThan"]);
+    }
+    for (const good of ["2024-02-29T23:59:59Z", "2026-01-01T10:00:00.123Z", "2026-01-01T10:00:00-03:00"]) {
+      expect(errors(wait(good)), good).toEqual([]);
+      expect(errors(choice(good)), good).toEqual([]);
+    }
+  });
 });
