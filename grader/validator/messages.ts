@@ -247,6 +247,13 @@ export const messages = {
   invalidResource: (arn: string) =>
     `O Resource '${arn}' não é um ARN que o Step Functions aceite. Exemplos: ` +
     `"arn:aws:lambda:us-east-1:123456789012:function:MinhaFuncao" ou "arn:aws:states:::lambda:invoke".`,
+  unknownIntegration: (arn: string, service: string) =>
+    `O Resource '${arn}' chama '${service}', que não é uma integração otimizada do Step Functions. ` +
+    `Para chamar a API de um serviço sem integração otimizada use o SDK: "arn:aws:states:::aws-sdk:${service}:<ação>" ` +
+    `(por exemplo "arn:aws:states:::aws-sdk:s3:getObject").`,
+  unsupportedPattern: (arn: string, service: string, suffix: string, supported: readonly string[]) =>
+    `O Resource '${arn}' usa o padrão '${suffix}', que a integração '${service}' não oferece. ` +
+    `Padrões aceitos por ela: ${supported.map((s) => (s === "" ? "request-response (sem sufixo)" : `'${s}'`)).join(", ")}.`,
   placeholderArn: (arn: string, tokens: readonly string[]) =>
     `O ARN '${arn}' usa marcadores (${tokens.join(", ")}), como no exemplo da aula. Está ok para estudar; ` +
     `para implantar, troque pela região e conta reais ou use as variáveis do seu IaC: \${aws:region} e ` +
