@@ -319,6 +319,10 @@ export const messages = {
   resultPathRoot: (value: string) =>
     `ResultPath deve apontar para a entrada do estado ('$' ou '$.campo'); '${value}' usa '$$' ou uma variável. Exemplo: "ResultPath": "$.resultado".`,
   badIntrinsic: (detail: string) => `${detail}.`,
+  intrinsicOpenEscape: (escape: string) =>
+    `'${escape}' não é um escape válido num texto de função intrínseca: só \\', \\{, \\} e \\\\ são. A AWS aceita a ` +
+    `definição, mas o estado falha ao executar (States.Runtime: "An open escape backslash was found…"). ` +
+    `Para uma barra invertida literal escreva \\\\.`,
   dollarKeyNeedsPath: (key: string) =>
     `O valor do campo '${key}' deve ser um JSONPath válido ou uma chamada de função intrínseca, por exemplo "$.pedido.id" ou "States.Format('Olá, {}', $.nome)". ` +
     `Se é um valor fixo, tire o '.$' do nome do campo.`,

@@ -17,6 +17,7 @@ import {
 } from "./structure.ts";
 import {
   errorNames,
+  intrinsicOpenEscapes,
   jsonataDollarKeys,
   placeholderArns,
   resultPathDiscardsInput,
@@ -68,6 +69,7 @@ export const ADVICE_RULES: readonly AnyRule[] = [
   placeholderArns,
   variableReads,
   jsonataDollarKeys,
+  intrinsicOpenEscapes,
 ];
 
 export const RULES: readonly AnyRule[] = [...AWS_RULES, ...ADVICE_RULES];

@@ -7,6 +7,7 @@ import { StatesErrors } from "../../engine/errors.ts";
 import { parseResource } from "../../engine/resources.ts";
 import { messages as m } from "../messages.ts";
 import { errorLists } from "./retry-catch.ts";
+import { readIntrinsic } from "./expressions.ts";
 import { isValidResource, PLACEHOLDER_TOKENS } from "./resources.ts";
 import { defineRule } from "./rule.ts";
 import { reachableNames } from "./structure.ts";
@@ -165,6 +166,41 @@ export const jsonataDollarKeys = defineRule({
     }
   },
 });
+
+/**
+ * AWS: in an intrinsic's string literal only \', \{, \} and \\ are escapes; "if an open escape backslash \ is
+ * found … the interpreter will return a runtime error"
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). The definition is
+ * created; the state fails when it runs.
+ */
+export const intrinsicOpenEscapes = defineRule({
+  name: "intrinsic-open-escapes",
+  kind: "advice",
+  description:
+    "A backslash in an intrinsic's string literal that escapes nothing fails the state at run time.",
+  codes: { INTRINSIC_OPEN_ESCAPE: "warning" },
+  check(model, report) {
+    for (const site of model.sites) {
+      if (site.kind !== "intrinsic" || readIntrinsic(site).problem) continue;
+      const escape = openEscape(site.text);
+      if (escape) report("INTRINSIC_OPEN_ESCAPE", site.path, m.intrinsicOpenEscape(escape), "intro");
+    }
+  },
+});
+
+/** The first `\x` inside a quoted literal whose `x` is not one of `'{}\`. */
+function openEscape(text: string): string | undefined {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === "\\") {
+      const next = text[i + 1] ?? "";
+      if (!"'{}\\".includes(next) || next === "") return "\\" + next;
+      i++;
+    } else if (ch === "'") quoted = !quoted;
+  }
+  return undefined;
+}
 
 export const placeholderArns = defineRule({
   name: "placeholder-arns",

@@ -1,7 +1,7 @@
 /** Teaching lints: our advice (info or warning, our own codes); AWS accepts every definition here. */
 import { describe, expect, it } from "vitest";
 import { validateDefinition } from "../../../grader/validator/index.ts";
-import { LAMBDA, machine, task, found, locations, type Json } from "./helpers.ts";
+import { LAMBDA, machine, task, found, locations, errors, type Json } from "./helpers.ts";
 
 describe("teaching lints", () => {
   it("UNREACHABLE_STATE", () => {
@@ -132,5 +132,20 @@ describe("teaching lints", () => {
         iac: true,
       }),
     ).toEqual([]);
+  });
+
+  // AWS, "Intrinsic functions" (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html):
+  // the reserved characters ' { } \ are escaped with a backslash; "if an open escape backslash \ is found …
+  // the interpreter will return a runtime error". AWS creates the definition, so this is a warning.
+  it("INTRINSIC_OPEN_ESCAPE: a backslash that escapes nothing inside an intrinsic's string literal", () => {
+    const format = (template: string) =>
+      machine({ A: { Type: "Pass", Parameters: { "x.$": `States.Format('${template}', $.a)` }, End: true } });
+    const [warning] = found(validateDefinition(format("linha\\n{}")), "INTRINSIC_OPEN_ESCAPE");
+    expect(warning).toMatchObject({ severity: "warning", location: "/States/A/Parameters/x.$" });
+    expect(warning!.message).toContain("\\n");
+    expect(errors(format("linha\\n{}"))).toEqual([]);
+    for (const fine of ["\\'{}\\'", "\\{{}\\}", "a\\\\b {}"]) {
+      expect(locations(format(fine), "INTRINSIC_OPEN_ESCAPE"), fine).toEqual([]);
+    }
   });
 });
