@@ -417,6 +417,11 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 /** Shifts epoch seconds (years 0000–9999, any offset) to a non-negative 13-digit number. */
 const EPOCH_BIAS = 1e12;
 
+/** Whether `text` is a timestamp AWS accepts: RFC3339, uppercase `T` and `Z`, a real calendar date and time. */
+export function isRfc3339Timestamp(text: string): boolean {
+  return timestampKey(text) !== undefined;
+}
+
 /**
  * A string key for the instant an RFC3339 timestamp names: keys compare (`<`, `===`) exactly as the
  * instants do. `undefined` when the text is not a valid timestamp.

@@ -53,6 +53,17 @@ export function looksLikeDefinition(value: unknown): boolean {
 }
 
 /** All state machines in a parsed file. `text` is the original file text. */
+/** Top-level keys of Serverless Framework files and CloudFormation/SAM templates. */
+const IAC_KEYS = [
+  "Resources",
+  "AWSTemplateFormatVersion",
+  "Transform",
+  "service",
+  "provider",
+  "functions",
+  "stepFunctions",
+];
+
 export function findMachines(
   parsed: ParsedSource | ParsedYamlSource,
   text: string,
@@ -162,6 +173,18 @@ export function findMachines(
     }
   }
 
+  if (machines.length === 0 && notes.length === 0 && !IAC_KEYS.some((key) => key in root)) {
+    // An object with neither ASL nor IaC fields (`{}`, `{"Comment": …}`) is a definition to AWS, which
+    // answers SCHEMA_VALIDATION_FAILED "These fields are required: [States, StartAt]" at "/".
+    machines.push({
+      name: fileBaseName,
+      definition: root,
+      locator: parsed.locator,
+      diagnostics: [],
+      iac: false,
+    });
+    return { machines, notes };
+  }
   if (machines.length === 0 && notes.length === 0) {
     notes.push({
       code: "NO_STATE_MACHINE",

@@ -247,6 +247,13 @@ export const messages = {
   invalidResource: (arn: string) =>
     `O Resource '${arn}' não é um ARN que o Step Functions aceite. Exemplos: ` +
     `"arn:aws:lambda:us-east-1:123456789012:function:MinhaFuncao" ou "arn:aws:states:::lambda:invoke".`,
+  unknownIntegration: (arn: string, service: string) =>
+    `O Resource '${arn}' chama '${service}', que não é uma integração otimizada do Step Functions. ` +
+    `Para chamar a API de um serviço sem integração otimizada use o SDK: "arn:aws:states:::aws-sdk:${service}:<ação>" ` +
+    `(por exemplo "arn:aws:states:::aws-sdk:s3:getObject").`,
+  unsupportedPattern: (arn: string, service: string, suffix: string, supported: readonly string[]) =>
+    `O Resource '${arn}' usa o padrão '${suffix}', que a integração '${service}' não oferece. ` +
+    `Padrões aceitos por ela: ${supported.map((s) => (s === "" ? "request-response (sem sufixo)" : `'${s}'`)).join(", ")}.`,
   placeholderArn: (arn: string, tokens: readonly string[]) =>
     `O ARN '${arn}' usa marcadores (${tokens.join(", ")}), como no exemplo da aula. Está ok para estudar; ` +
     `para implantar, troque pela região e conta reais ou use as variáveis do seu IaC: \${aws:region} e ` +
@@ -312,6 +319,10 @@ export const messages = {
   resultPathRoot: (value: string) =>
     `ResultPath deve apontar para a entrada do estado ('$' ou '$.campo'); '${value}' usa '$$' ou uma variável. Exemplo: "ResultPath": "$.resultado".`,
   badIntrinsic: (detail: string) => `${detail}.`,
+  intrinsicOpenEscape: (escape: string) =>
+    `'${escape}' não é um escape válido num texto de função intrínseca: só \\', \\{, \\} e \\\\ são. A AWS aceita a ` +
+    `definição, mas o estado falha ao executar (States.Runtime: "An open escape backslash was found…"). ` +
+    `Para uma barra invertida literal escreva \\\\.`,
   dollarKeyNeedsPath: (key: string) =>
     `O valor do campo '${key}' deve ser um JSONPath válido ou uma chamada de função intrínseca, por exemplo "$.pedido.id" ou "States.Format('Olá, {}', $.nome)". ` +
     `Se é um valor fixo, tire o '.$' do nome do campo.`,
@@ -330,9 +341,11 @@ export const messages = {
     `'${name}' não é um nome de variável válido: use letras, dígitos e '_' (sem começar por dígito), até ${max} caracteres.`,
   reservedVariable: "'states' é reservado em JSONata ($states); escolha outro nome de variável.",
   variableNeverAssigned: (name: string) =>
-    `A variável '$${name}' é lida, mas nenhum Assign a define. Acrescente "Assign": { "${name}": … } num estado anterior, ou corrija o nome.`,
+    `A variável '$${name}' é lida, mas nenhum Assign a define. A AWS aceita a definição, mas na execução a variável ` +
+    `não terá valor neste estado. Acrescente "Assign": { "${name}": … } num estado anterior, ou corrija o nome.`,
   variableNotVisible: (name: string) =>
-    `A variável '$${name}' só é atribuída em outro escopo (outro ramo de Parallel, outro Map ou dentro de um Map distribuído) e não é visível aqui.`,
+    `A variável '$${name}' só é atribuída em outro escopo (outro ramo de Parallel, outro Map ou dentro de um Map distribuído) ` +
+    `e não é visível aqui. A AWS aceita a definição, mas na execução a variável não terá valor neste estado.`,
   variableShadows: (name: string) =>
     `A variável '${name}' já é atribuída num escopo externo; dentro de Parallel/Map não se pode redefini-la nem escrevê-la. Use outro nome.`,
 
@@ -358,7 +371,8 @@ export const messages = {
     }
   },
   dollarKeyInJsonata: (key: string) =>
-    `Campos terminados em '.$' ('${key}') são de JSONPath. Em JSONata use o nome sem '.$' e o valor como {% expressão %}.`,
+    `Campos terminados em '.$' ('${key}') são de JSONPath. Num estado JSONata a AWS aceita, mas trata '${key}' como ` +
+    `um nome comum (com o '.$' no nome) e não avalia o valor. Use o nome sem '.$' e o valor como {% expressão %}.`,
 };
 
 function hint(name: string, candidates: readonly string[]): string {

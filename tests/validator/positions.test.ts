@@ -75,6 +75,23 @@ describe("JSON", () => {
       "MISSING_DESCRIPTION",
     );
   });
+
+  // AWS ValidateStateMachineDefinitionDiagnostic: MISSING_DESCRIPTION is "Received a null or empty workflow
+  // input" and SCHEMA_VALIDATION_FAILED "Schema validation reported errors"
+  // (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinitionDiagnostic.html);
+  // an object without StartAt and States is a definition missing both fields, reported at "/".
+  it("'{}' is a definition missing StartAt and States (SCHEMA_VALIDATION_FAILED at '/'), not 'no state machine'", () => {
+    for (const text of ["{}", '{ "Comment": "rascunho" }']) {
+      const report = validateSource(text, { fileName: "rascunho.json" });
+      expect(report.fileDiagnostics).toEqual([]);
+      const diagnostics = report.stateMachines[0]!.diagnostics;
+      expect(diagnostics.map((d) => [d.code, d.severity, d.location])).toEqual([
+        ["SCHEMA_VALIDATION_FAILED", "error", "/"],
+      ]);
+      expect(diagnostics[0]!.message).toContain("'StartAt'");
+      expect(diagnostics[0]!.message).toContain("'States'");
+    }
+  });
 });
 
 describe("YAML", () => {
