@@ -15,7 +15,7 @@ import {
 import { Compartment, EditorSelection } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { ui } from "../../i18n/pt-BR.ts";
-import { analyze, type EditorDiagnostic, type Format } from "../diagnostics.ts";
+import { analyze, type EditorDiagnostic } from "../diagnostics.ts";
 import { h } from "../dom.ts";
 import { editorSetup } from "../editor-setup.ts";
 import { lessonLinkElement, messageWithLessonLink } from "../lesson-links.ts";
