@@ -33,6 +33,7 @@ export function mountPlayground(root: HTMLElement): void {
     store,
     panels.get("graph")!,
     root.querySelector<HTMLElement>("figure.workflow-graph"),
+    seed.definition,
     domId,
   );
   tableView(store, panels.get("table")!);
@@ -65,7 +66,9 @@ export function mountPlayground(root: HTMLElement): void {
       fields.element,
       controls.element,
       controls.progress,
-      problemsBox(store, editor.goTo),
+      problemsBox(store, (field, label, from, to) =>
+        field === "definition" ? editor.goTo(label, from, to) : fields.goTo(field, label, from, to),
+      ),
       staleNote(store),
       resultSummary(store),
       tablist,

@@ -22,6 +22,7 @@ export function graphView(
   store: PlaygroundStore,
   panel: HTMLElement,
   figure: HTMLElement | null,
+  lessonDefinition: string,
   domId: (suffix: string) => string,
 ): GraphView {
   const canvas = figure?.querySelector<HTMLElement>(".workflow-graph__canvas") ?? h("div");
@@ -39,19 +40,33 @@ export function graphView(
   const redraw = () => {
     const { document } = store.get();
     const analysis = analyze(document.definition, { format: document.format, express: document.express });
+    // The last graph that could be drawn stays, faded, while the text does not parse.
+    const outdated = (message: string) => {
+      note.textContent = t.graphError(message);
+      canvas.classList.add("pg-outdated");
+    };
     if (analysis.definition === undefined) {
-      note.textContent = t.graphError(analysis.diagnostics[0]?.message ?? t.nothingToRun);
-      return;
+      return outdated(analysis.diagnostics[0]?.message ?? t.nothingToRun);
     }
     try {
       const { svg } = renderWorkflow(analysis.definition, { idPrefix: `${domId("svg")}-${svgId++}` });
       canvas.innerHTML = svg;
+      canvas.classList.remove("pg-outdated");
       note.textContent = "";
       if (store.get().run) decorate();
     } catch (error) {
-      note.textContent = t.graphError(error instanceof Error ? error.message : String(error));
+      outdated(error instanceof Error ? error.message : String(error));
     }
   };
+
+  // "Gerado a partir de exercises/examples/…" (and the lesson's caption) describe the lesson's text only.
+  const caption = figure?.querySelector("figcaption");
+  if (caption) {
+    store.select(
+      (state) => state.document.definition === lessonDefinition,
+      (lessons) => (caption.hidden = !lessons),
+    );
+  }
 
   let timer: number | undefined;
   store.select(

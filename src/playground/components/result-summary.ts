@@ -12,16 +12,16 @@ import { renderSummary } from "../views.ts";
 
 const t = ui.playground;
 
-/** A button that selects a place in the editor and focuses it. */
-export type GoTo = (label: string, from: number, to: number) => HTMLElement;
+/** A button that selects a place in the editor, the input or the mock file, and focuses it. */
+export type GoTo = (field: Problem["field"], label: string, from: number, to: number) => HTMLElement;
 
 function problemItem(problem: Problem, goTo: GoTo): HTMLElement {
   // The place is said once: a link that selects it in the editor, or plain text when it has no offset.
   const located = problem.line !== undefined && problem.column !== undefined;
   const place = located ? t.problemAt(problem.line!, problem.column!) : "";
   const where =
-    problem.from !== undefined && problem.field === "definition"
-      ? goTo(place || t.problemAt(1, 1), problem.from, problem.to ?? problem.from)
+    problem.from !== undefined
+      ? goTo(problem.field, place || t.problemAt(1, 1), problem.from, problem.to ?? problem.from)
       : place;
   const item = h(
     "li",
