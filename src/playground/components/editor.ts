@@ -17,19 +17,11 @@ import { EditorView, keymap } from "@codemirror/view";
 import { ui } from "../../i18n/pt-BR.ts";
 import { analyze, type EditorDiagnostic } from "../diagnostics.ts";
 import { h } from "../dom.ts";
-import { editorSetup } from "../editor-setup.ts";
+import { editorSetup, loadYamlLanguage } from "../editor-setup.ts";
 import { lessonLinkElement, messageWithLessonLink } from "../lesson-links.ts";
 import { editDocument, type PlaygroundStore } from "../state.ts";
 
 const t = ui.playground;
-
-let yamlLanguage: Promise<typeof import("@codemirror/lang-yaml")> | undefined;
-/** YAML's highlighting loads when a definition is YAML (most are JSON): it is not on the page's first load. */
-const loadYaml = () =>
-  (yamlLanguage ??= import("@codemirror/lang-yaml").catch((error: unknown) => {
-    yamlLanguage = undefined;
-    throw error;
-  }));
 
 export interface DefinitionEditor {
   readonly element: HTMLElement;
@@ -141,7 +133,7 @@ export function definitionEditor(store: PlaygroundStore): DefinitionEditor {
     (state) => state.document.format,
     (format) => {
       if (format === "json") return view.dispatch({ effects: language.reconfigure(json()) });
-      loadYaml().then(
+      loadYamlLanguage().then(
         ({ yaml }) => {
           if (store.get().document.format === "yaml")
             view.dispatch({ effects: language.reconfigure(yaml()) });
