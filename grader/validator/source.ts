@@ -152,7 +152,8 @@ function sourceError(
   start: number,
   end: number,
   message: string,
-  section: string = sections.intro,
+  /** The lesson section that explains it; null when no lesson does (JSON's own syntax). */
+  section: string | null = sections.intro,
 ): Diagnostic {
   return {
     code,
@@ -160,7 +161,7 @@ function sourceError(
     location: "/",
     range: rangeOf(map, start, end),
     message,
-    lessonSection: section,
+    ...(section === null ? {} : { lessonSection: section }),
   };
 }
 
@@ -215,7 +216,15 @@ export function parseJsonSource(text: string, mapper?: PositionMapper): ParsedSo
       error.error === 1 && snippet.startsWith("'")
         ? messages.jsonSingleQuotes(snippet)
         : messages.jsonSyntax(error.error, snippet);
-    return sourceError(map, "INVALID_JSON_DESCRIPTION", error.offset, error.offset + error.length, message);
+    // No lesson teaches JSON's syntax: the message itself says what to write, and links nowhere unrelated.
+    return sourceError(
+      map,
+      "INVALID_JSON_DESCRIPTION",
+      error.offset,
+      error.offset + error.length,
+      message,
+      null,
+    );
   });
   if (diagnostics.length > 0 || !root) return emptySource(map, diagnostics);
   const duplicateKeys: { path: Segment[]; key: string }[] = [];

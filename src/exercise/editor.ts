@@ -3,11 +3,10 @@
  * solution (the same CodeMirror setup as the lesson playgrounds). Tab is left to the page, so keyboard users can leave the editor.
  */
 import { json } from "@codemirror/lang-json";
-import { yaml } from "@codemirror/lang-yaml";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import { EditorState, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { editorSetup } from "../playground/editor-setup.ts";
+import { editorSetup, loadYamlLanguage } from "../playground/editor-setup.ts";
 import { messageWithLessonLink } from "../playground/lesson-links.ts";
 
 export interface EditorOptions {
@@ -23,9 +22,11 @@ export interface EditorOptions {
 export const isYamlFile = (fileName: string): boolean => /\.ya?ml$/i.test(fileName);
 
 export function createEditor(options: EditorOptions): EditorView {
+  const yamlFile = isYamlFile(options.fileName);
+  const language = new Compartment();
   const extensions: Extension[] = [
     editorSetup(),
-    isYamlFile(options.fileName) ? yaml() : json(),
+    language.of(yamlFile ? [] : json()),
     EditorView.contentAttributes.of({ "aria-label": options.ariaLabel }),
     EditorView.theme({
       "&": { fontSize: "0.875rem", border: "1px solid var(--sl-color-gray-5)", borderRadius: "0.25rem" },
@@ -45,7 +46,14 @@ export function createEditor(options: EditorOptions): EditorView {
       }),
     );
   }
-  return new EditorView({ parent: options.parent, doc: options.doc, extensions });
+  const view = new EditorView({ parent: options.parent, doc: options.doc, extensions });
+  if (yamlFile) {
+    loadYamlLanguage().then(
+      ({ yaml }) => view.dispatch({ effects: language.reconfigure(yaml()) }),
+      () => undefined, // offline: editable, uncoloured
+    );
+  }
+  return view;
 }
 
 export function replaceText(view: EditorView, text: string): void {

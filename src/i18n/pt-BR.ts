@@ -129,8 +129,11 @@ export const ui = {
     tipsIntro:
       "Observações do validador que não impedem a execução; por isso não ficam sublinhadas no editor.",
     nothingToRun: "Não há definição para executar.",
-    inputNotJson: (detail: string) => `A entrada não é um JSON válido: ${detail}`,
-    mocksNotJson: (detail: string) => `O arquivo de mocks não é um JSON válido: ${detail}`,
+    jsonUnreadable: "O texto não é um JSON válido.",
+    mocksNoScenarios:
+      'O arquivo de mocks não lista cenários: ele precisa de "StateMachines" → (nome da máquina) → "TestCases".',
+    mocksBroken: "O arquivo de mocks não pôde ser lido",
+    mocksBrokenKeep: "Enquanto isso, a lista de cenários não muda.",
     noScenarioCause: (state: string) =>
       `Sem cenário selecionado: a Task '${state}' não tem resposta simulada. Escolha um cenário.`,
     graphError: (message: string) => `O grafo não pôde ser desenhado: ${message}`,

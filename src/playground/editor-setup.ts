@@ -98,3 +98,14 @@ export function editorSetup(): Extension {
     EditorView.contentAttributes.of({ tabindex: "0" }),
   ];
 }
+
+let yamlLanguage: Promise<typeof import("@codemirror/lang-yaml")> | undefined;
+/**
+ * YAML's highlighting, loaded when an editor shows YAML (most definitions are JSON), so it is not part of a
+ * page's first load. Retried after a failed load (offline): the text stays editable meanwhile, uncoloured.
+ */
+export const loadYamlLanguage = (): Promise<typeof import("@codemirror/lang-yaml")> =>
+  (yamlLanguage ??= import("@codemirror/lang-yaml").catch((error: unknown) => {
+    yamlLanguage = undefined;
+    throw error;
+  }));

@@ -67,6 +67,8 @@ export interface GraphStatus {
   readonly states: ReadonlyMap<string, StateSummary>;
   /** Transitions taken: "A→B"; `#start` and `#end` stand for the graph's markers. */
   readonly edges: ReadonlySet<string>;
+  /** How the execution ended so far: a failed one is never drawn as a success. */
+  readonly outcome: "running" | "succeeded" | "failed";
 }
 
 const ENTERED = /^(\w+)StateEntered$/;
@@ -251,7 +253,14 @@ export function graphStatus(events: readonly HistoryEvent[], model: HistoryModel
       if (from) edges.add(`${from.stateName}→#end`);
     }
   }
-  return { states, edges };
+  const last = events.at(-1)?.type;
+  const outcome =
+    last === "ExecutionSucceeded"
+      ? "succeeded"
+      : last === "ExecutionFailed" || last === "ExecutionTimedOut" || last === "ExecutionAborted"
+        ? "failed"
+        : "running";
+  return { states, edges, outcome };
 }
 
 /**

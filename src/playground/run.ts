@@ -16,6 +16,7 @@ import {
 import { ui } from "../i18n/pt-BR.ts";
 import { analyze, locatePointer, type Format } from "./diagnostics.ts";
 import { explainError } from "./known-errors.ts";
+import { locateInJson, readJson } from "./read-json.ts";
 
 export interface Problem {
   readonly message: string;
@@ -57,21 +58,19 @@ function errorMessage(error: unknown): string {
 
 function resolverFor(request: RunRequest): TaskResolver | Problem {
   if (request.mocks.trim() === "" || request.testCase === "") return undefinedResolver;
-  let json: unknown;
+  const json = readJson(request.mocks);
+  if (!json.ok) return { field: "mocks", ...json.problem };
   try {
-    json = JSON.parse(request.mocks);
-  } catch (error) {
-    return { field: "mocks", message: ui.playground.mocksNotJson(errorMessage(error)) };
-  }
-  try {
-    const config = parseMockConfig(json);
+    const config = parseMockConfig(json.value);
     const [machine] = config.stateMachines.keys();
     return createMockResolver(config, {
       ...(machine === undefined ? {} : { stateMachineName: machine }),
       testCaseName: request.testCase,
     });
   } catch (error) {
-    if (error instanceof MockConfigError) return { field: "mocks", message: error.message };
+    if (error instanceof MockConfigError) {
+      return { field: "mocks", message: error.message, ...locateInJson(request.mocks, error.pointer) };
+    }
     return { field: "mocks", message: errorMessage(error) };
   }
 }
@@ -119,19 +118,12 @@ export async function runPlayground(request: RunRequest): Promise<RunOutcome> {
     }
     return { kind: "problems", problems: [{ field: "definition", message: errorMessage(error) }] };
   }
-  let input: unknown;
-  try {
-    input = request.input.trim() === "" ? {} : JSON.parse(request.input);
-  } catch (error) {
-    return {
-      kind: "problems",
-      problems: [{ field: "input", message: ui.playground.inputNotJson(errorMessage(error)) }],
-    };
-  }
+  const input = request.input.trim() === "" ? { ok: true as const, value: {} } : readJson(request.input);
+  if (!input.ok) return { kind: "problems", problems: [{ field: "input", ...input.problem }] };
   const resolveTask = resolverFor(request);
   if (typeof resolveTask !== "function") return { kind: "problems", problems: [resolveTask] };
   try {
-    const execution = Execution.start(machine, input, {
+    const execution = Execution.start(machine, input.value, {
       resolveTask,
       inspect: true,
       type: request.express ? "EXPRESS" : "STANDARD",

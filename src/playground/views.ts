@@ -24,6 +24,9 @@ function nodeKey(id: string): string {
 export function decorateGraph(svg: SVGSVGElement | null, status: GraphStatus | undefined): void {
   if (!svg) return;
   svg.classList.toggle("pg-has-run", status !== undefined);
+  // After a failed run the path is drawn, but not in success green, and its end (if any) as failed.
+  const failed = status?.outcome === "failed";
+  svg.classList.toggle("pg-run-failed", failed);
   for (const badge of svg.querySelectorAll(".pg-badge")) badge.remove();
   for (const group of svg.querySelectorAll<SVGGElement>("g.wf-state")) {
     group.classList.remove(
@@ -60,7 +63,9 @@ export function decorateGraph(svg: SVGSVGElement | null, status: GraphStatus | u
   }
   for (const group of svg.querySelectorAll<SVGGElement>("g.wf-edge, g.wf-label")) {
     const key = `${nodeKey(group.getAttribute("data-from") ?? "")}→${nodeKey(group.getAttribute("data-to") ?? "")}`;
-    group.classList.toggle("pg-taken", status?.edges.has(key) ?? false);
+    const taken = status?.edges.has(key) ?? false;
+    group.classList.toggle("pg-taken", taken);
+    group.classList.toggle("pg-failed", taken && failed && key.endsWith("→#end"));
   }
   for (const marker of svg.querySelectorAll<SVGGElement>("g.wf-marker")) {
     const kind = marker.getAttribute("data-marker");
@@ -70,6 +75,7 @@ export function decorateGraph(svg: SVGSVGElement | null, status: GraphStatus | u
         kind === "start" ? edge.startsWith("#start→") : edge.endsWith("→#end"),
       );
     marker.classList.toggle("pg-taken", reached);
+    marker.classList.toggle("pg-failed", reached && failed && kind === "end");
   }
 }
 

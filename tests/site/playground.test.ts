@@ -11,7 +11,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { LESSON_SECTIONS } from "../../src/playground/lesson-sections.generated.ts";
 import { ROOT, serveStatic, useBuiltSite } from "./harness.ts";
 
-vi.setConfig({ testTimeout: 45_000 });
+// 38–45 s measured for the tests that open several pages or contexts, with the load average at 25–30 (2 cores,
+// two browser test files at once): about three times that.
+vi.setConfig({ testTimeout: 120_000 });
 
 const PAYMENT = "/06-erros-e-retentativas/";
 const paymentDefinition = readFileSync(join(ROOT, "exercises/examples/pagamento.asl.json"), "utf8");
