@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "./harness.ts";
 
-const site = useBuiltSite({ timeoutMs: 200_000 });
+const site = useBuiltSite();
 
 interface Violation {
   id: string;

@@ -3,11 +3,9 @@
  * exercise page, a string, a number, a keyword (`true`) and the active line's number are at least 4.5:1
  * (WCAG AA) against what is behind them, as the browser computes it, in both themes.
  */
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "./harness.ts";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 const site = useBuiltSite();
 
