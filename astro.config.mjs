@@ -11,6 +11,7 @@ import { renderWorkflow } from "./src/graph/svg.ts";
 import { ui } from "./src/i18n/pt-BR.ts";
 import { listExercises, sortByLesson } from "./src/site/exercises.ts";
 import { lessonVisitedKey } from "./src/progress/keys.ts";
+import { codeRegionLabels, rehypeFocusableTables } from "./src/site/scroll-regions.ts";
 
 // The lessons live in the top-level `lessons/` folder, one numbered MDX file per section of Aula 14; the
 // sidebar follows the file order (the seed's order).
@@ -73,6 +74,13 @@ function workflowGraphStyleHash() {
 
 export default defineConfig({
   server: { port: 4321 },
+  markdown: {
+    // Wide tables scroll sideways on a phone (see src/styles/custom.css): they must take the keyboard focus.
+    rehypePlugins: [rehypeFocusableTables],
+    // Code blocks are Starlight's Expressive Code; Astro's own Shiki would be unused (and warns on every start
+    // that its inline styles do not suit a Content Security Policy).
+    syntaxHighlight: false,
+  },
   // Stylesheets as files, never inline <style>: Astro does not hash the styles that components used in MDX
   // content bring along (e.g. the quiz's), and the policy below allows only same-origin stylesheets.
   build: { inlineStylesheets: "never" },
@@ -122,7 +130,7 @@ export default defineConfig({
       ],
       customCss: ["./src/styles/custom.css"],
       // Keep code blocks exactly as the lesson wrote them (e.g. the "# serverless.yml" comment line).
-      expressiveCode: { frames: { extractFileNameFromCode: false } },
+      expressiveCode: { frames: { extractFileNameFromCode: false }, plugins: [codeRegionLabels()] },
       head: [{ tag: "script", content: visitTracker }],
     }),
     mdx(),
