@@ -3,26 +3,25 @@
  * and code blocks. A region that scrolls must be reachable from the keyboard and, when Expressive Code makes
  * a code block a `role="region"`, carry a name of its own so every landmark on a page is told apart.
  */
-import type { Element, Root, RootContent } from "hast";
+import type { SatteriProcessorOptions } from "@astrojs/markdown-satteri";
 import type { ExpressiveCodePlugin } from "@astrojs/starlight/expressive-code";
 import { select } from "@astrojs/starlight/expressive-code/hast";
 import { ui } from "../i18n/pt-BR.ts";
 
-function visitElements(node: Root | Element, visit: (element: Element) => void): void {
-  for (const child of node.children as RootContent[]) {
-    if (child.type !== "element") continue;
-    visit(child);
-    visitElements(child, visit);
-  }
-}
+type HastPlugin = NonNullable<SatteriProcessorOptions["hastPlugins"]>[number];
 
-/** Rehype plugin: every table of a lesson can take the focus, so its sideways scroll works from the keyboard. */
-export function rehypeFocusableTables() {
-  return (tree: Root): void =>
-    visitElements(tree, (element) => {
-      if (element.tagName === "table") element.properties["tabIndex"] = 0;
-    });
-}
+/** Markdown plugin (Sätteri, Astro's processor): every table of a lesson takes the focus, to scroll from the keyboard. */
+export const focusableTables: HastPlugin = {
+  name: "partitura-focusable-tables",
+  element: [
+    {
+      filter: ["table"],
+      visit(node, context) {
+        context.setProperty(node, "tabindex", "0");
+      },
+    },
+  ],
+};
 
 /**
  * Expressive Code gives a code block that overflows `tabindex="0"` and `role="region"` in the browser (and

@@ -92,6 +92,9 @@ export async function buildSite(): Promise<{ outDir: string; seconds: number }> 
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     if (existsSync(done)) return { outDir, seconds: Number(readFileSync(done, "utf8")) };
+    // The build failed: every file fails with its error (building again would fail the same way, slowly).
+    if (existsSync(failed)) throw new Error(readFileSync(failed, "utf8"));
+    // The building process died (a crashed worker): build this file's own copy.
     const own = mkdtempSync(join(tmpdir(), "partitura-site-"));
     return { outDir: own, seconds: await buildInto(own) };
   }
