@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
-import { SITE_TIMEOUTS } from "./tests/site/timeouts.ts";
+import { TIMEOUTS } from "./tests/timeouts.ts";
 
 const SITE_TESTS = "tests/site/**/*.test.ts";
 
@@ -12,20 +12,23 @@ export default defineConfig({
           name: "unit",
           include: ["tests/**/*.test.ts"],
           exclude: [...configDefaults.exclude, SITE_TESTS],
+          // Many tests spawn the CLI or compute a lot: vitest's 5 s default fails them on a busy machine.
+          testTimeout: TIMEOUTS.unit.test,
+          hookTimeout: TIMEOUTS.unit.hook,
         },
       },
       {
         // The browser tests: each file drives its own Chromium against one shared build of the site. They run
         // one file at a time (two Chromiums and a build on a 2-core machine starve each other), with waits
-        // sized for a busy machine (see tests/site/timeouts.ts for the measured worst cases).
+        // sized for a busy machine (see tests/timeouts.ts for the measured worst cases).
         extends: true,
         test: {
           name: "site",
           include: [SITE_TESTS],
           maxWorkers: 1,
-          testTimeout: SITE_TIMEOUTS.test,
-          hookTimeout: SITE_TIMEOUTS.hook,
-          expect: { poll: { timeout: SITE_TIMEOUTS.wait } },
+          testTimeout: TIMEOUTS.site.test,
+          hookTimeout: TIMEOUTS.site.hook,
+          expect: { poll: { timeout: TIMEOUTS.wait } },
         },
       },
     ],

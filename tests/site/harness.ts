@@ -21,7 +21,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { SITE_TIMEOUTS } from "./timeouts.ts";
+import { TIMEOUTS } from "../timeouts.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env["PARTITURA_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -174,9 +174,9 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    timeout: SITE_TIMEOUTS.wait,
+    timeout: TIMEOUTS.wait,
   });
-  return withWaitTimeout(browser, SITE_TIMEOUTS.wait);
+  return withWaitTimeout(browser, TIMEOUTS.wait);
 }
 
 /**
@@ -221,7 +221,7 @@ export function useBuiltSite(): SiteUnderTest {
     site.baseUrl = server.url;
     closeServer = server.close;
     site.browser = await launchChromium();
-  }, SITE_TIMEOUTS.hook);
+  }, TIMEOUTS.site.hook);
   afterAll(async () => {
     await site.browser?.close();
     await closeServer();
