@@ -29,15 +29,16 @@ export const focusableTables: HastPlugin = {
  * cannot be told apart. The block's name is written at build time in `data-region-label` ("Bloco de código
  * 2 de 5 (yaml)") and becomes its `aria-label` while it is a region (on a plain `<pre>` a label is not allowed).
  */
-const LABEL_WHILE_REGION = `{
-const sync = (pre) => {
-  if (pre.getAttribute("role") === "region") pre.setAttribute("aria-label", pre.dataset.regionLabel);
-  else pre.removeAttribute("aria-label");
-};
-document.querySelectorAll("pre[data-region-label][role='region']").forEach(sync);
-new MutationObserver((changes) =>
-  changes.forEach((change) => change.target.matches?.("pre[data-region-label]") && sync(change.target)),
-).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["role"] });
+const LABEL_WHILE_REGION = `(() => {
+  const sync = (pre) => {
+    if (pre.getAttribute("role") === "region") pre.setAttribute("aria-label", pre.dataset.regionLabel);
+    else pre.removeAttribute("aria-label");
+  };
+  document.querySelectorAll("pre[data-region-label][role='region']").forEach(sync);
+  new MutationObserver((changes) =>
+    changes.forEach((change) => change.target.matches?.("pre[data-region-label]") && sync(change.target)),
+  ).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["role"] });
+})();
 `;
 
 export function codeRegionLabels(): ExpressiveCodePlugin {
