@@ -5,12 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { defineConfig } from "astro/config";
+import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
 import { renderWorkflow } from "./src/graph/svg.ts";
 import { ui } from "./src/i18n/pt-BR.ts";
 import { listExercises, sortByLesson } from "./src/site/exercises.ts";
 import { lessonVisitedKey } from "./src/progress/keys.ts";
+import { focusableTables } from "./src/site/scroll-regions.ts";
 
 // The lessons live in the top-level `lessons/` folder, one numbered MDX file per section of Aula 14; the
 // sidebar follows the file order (the seed's order).
@@ -73,6 +75,14 @@ function workflowGraphStyleHash() {
 
 export default defineConfig({
   server: { port: 4321 },
+  markdown: {
+    // Wide tables scroll sideways on a phone (see src/styles/custom.css): they must take the keyboard focus.
+    // Starlight adds its own plugins (asides, heading links) to this processor.
+    processor: satteri({ hastPlugins: [focusableTables] }),
+    // Code blocks are Starlight's Expressive Code; Astro's own Shiki would be unused (and warns on every start
+    // that its inline styles do not suit a Content Security Policy).
+    syntaxHighlight: false,
+  },
   // Stylesheets as files, never inline <style>: Astro does not hash the styles that components used in MDX
   // content bring along (e.g. the quiz's), and the policy below allows only same-origin stylesheets.
   build: { inlineStylesheets: "never" },
@@ -121,8 +131,7 @@ export default defineConfig({
         },
       ],
       customCss: ["./src/styles/custom.css"],
-      // Keep code blocks exactly as the lesson wrote them (e.g. the "# serverless.yml" comment line).
-      expressiveCode: { frames: { extractFileNameFromCode: false } },
+      // Code blocks (Expressive Code): options in ec.config.mjs.
       head: [{ tag: "script", content: visitTracker }],
     }),
     mdx(),

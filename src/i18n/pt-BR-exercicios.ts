@@ -26,7 +26,9 @@ export const exerciseUi = {
   editorAriaLabel: (fileName: string) => `Editor da sua tentativa (${fileName})`,
   solutionLabel: "Solução de referência",
   solutionAriaLabel: (fileName: string) => `Solução de referência (${fileName}), somente leitura`,
-  solutionNote: "A solução aparece ao lado; a sua tentativa não é alterada.",
+  // Side by side on wide screens, one under the other on phones (ExerciseWorkspace.astro shows the right one).
+  solutionNoteBeside: "A solução aparece ao lado da sua tentativa, que não é alterada.",
+  solutionNoteBelow: "A solução aparece abaixo da sua tentativa, que não é alterada.",
   grade: "Avaliar",
   grading: "Avaliando…",
   showSolution: "Ver solução",

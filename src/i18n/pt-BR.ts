@@ -30,6 +30,9 @@ export const formatCount = (value: number): string => numberFormat.format(value)
 
 /** Every UI string the course site shows (Starlight's own UI comes from its built-in pt-BR translation). */
 export const ui = {
+  /** The name of a code block that scrolls sideways (src/site/scroll-regions.ts). */
+  codeBlockRegion: (index: number | undefined, total: number | undefined, language: string) =>
+    `Bloco de código${index === undefined ? "" : ` ${index}${total === undefined ? "" : ` de ${total}`}`} (${language})`,
   siteTitle: "Partitura · Aula 14",
   siteDescription: "Curso interativo: Orquestração de Workflows com AWS Step Functions.",
   sidebarHome: "Início",

@@ -25,7 +25,7 @@ describe("WorkerPool", () => {
     } finally {
       await pool.close();
     }
-  }, 20_000);
+  });
 
   it("a task that exhausts the worker's memory limit is reported as such, and the pool carries on", async () => {
     const pool = new WorkerPool<string, string>({
@@ -40,5 +40,5 @@ describe("WorkerPool", () => {
     } finally {
       await pool.close();
     }
-  }, 20_000);
+  });
 });

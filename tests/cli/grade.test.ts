@@ -19,7 +19,7 @@ function gradeJson(source: string, ...more: string[]) {
 const scores = (report: { submissions: { student: string; status: string; points: number }[] }) =>
   Object.fromEntries(report.submissions.map((s) => [s.student, `${s.status} ${s.points}`]));
 
-describe("partitura grade", { timeout: 60_000 }, () => {
+describe("partitura grade", () => {
   it("grades the bundled samples (files, a folder per student, YAML, serverless.yml) into a pt-BR table", () => {
     const { code, stdout, stderr } = partitura("grade", SAMPLES, "--exercise", "falha-pagamento", "--hidden");
     expect(code).toBe(0);

@@ -19,7 +19,7 @@ beforeAll(() => {
   zipFile = join(tempDir("partitura-gs-"), "autograder.zip");
   build = partitura("gradescope", "falha-pagamento", "--out", zipFile);
   entries = unzipSync(readFileSync(zipFile));
-}, 60_000);
+});
 
 const env = (root: string) => ({
   ...process.env,
@@ -52,7 +52,7 @@ function runAutograder(submission: Record<string, string>) {
   return { run, results: JSON.parse(readFileSync(join(root, "results", "results.json"), "utf8")) };
 }
 
-describe("partitura gradescope", { timeout: 60_000 }, () => {
+describe("partitura gradescope", () => {
   it("builds a zip with setup.sh and run_autograder at its root, the grader, its libraries and the exercise", () => {
     expect(build.code).toBe(0);
     expect(build.stdout).toContain('autograder do exercício "Falha no pagamento: Retry e Catch"');

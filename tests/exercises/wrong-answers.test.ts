@@ -168,6 +168,17 @@ describe("video-hibrido", () => {
       expect.arrayContaining(["static/heartbeat", "revisor-lento/nao-expira", "aprovado/caminho"]),
     );
   });
+
+  it("a heartbeat longer than agreed is told the limit as the exercise states it: 1 hour, “≤ 3.600 s”", async () => {
+    const wrong = solutionOf("video-hibrido");
+    wrong.States.AguardarAprovacao!.HeartbeatSeconds = 7200;
+    const result = await grade("video-hibrido", wrong);
+    const check = result.scenarios
+      .find((scenario) => scenario.id === "revisor-sumiu")!
+      .checks.find((c) => c.id === "espera-limitada")!;
+    expect(check.status).toBe("failed");
+    expect(check.message).toContain("duração 7.200 s; esperado ≤ 3.600 s");
+  });
 });
 
 describe("standard-vs-express", () => {

@@ -7,11 +7,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { pasteIntoEditor, ROOT, useBuiltSite } from "./harness.ts";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 const site = useBuiltSite();
 
@@ -269,12 +267,12 @@ describe("under the policy, in Chromium", () => {
     // Search: Pagefind's UI, its index and its WebAssembly load from the site and find the Retry lesson.
     await page.click("button[data-open-modal]");
     const input = page.locator("#starlight__search .pagefind-ui__search-input");
-    await input.waitFor({ timeout: 15_000 });
+    await input.waitFor();
     await input.fill("Retry");
     // Enter submits Pagefind's form (action="javascript:void(0);"): it must stay harmless.
     await input.press("Enter");
     const results = page.locator("#starlight__search .pagefind-ui__result");
-    await results.first().waitFor({ timeout: 15_000 });
+    await results.first().waitFor();
     const links = await results
       .locator("a")
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href") ?? ""));
@@ -288,7 +286,7 @@ describe("under the policy, in Chromium", () => {
     const context = await watchedContext();
     const watched = await open(context, "/06-erros-e-retentativas/");
     const { page } = watched;
-    await page.waitForSelector('[data-playground][data-ready="true"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-playground][data-ready="true"]');
     const definition = readFileSync(join(ROOT, "exercises/examples/pagamento.asl.json"), "utf8");
     // A broken definition is underlined (CodeMirror's lint decorations and tooltips style themselves)...
     await replaceEditorText(
@@ -297,15 +295,15 @@ describe("under the policy, in Chromium", () => {
       definition.replace('"Next": "AtualizarEstoque"', '"Next": "AtualizarEstoqu"'),
     );
     const underline = page.locator("[data-pg-editor] .cm-lintRange-error").first();
-    await underline.waitFor({ timeout: 10_000 });
+    await underline.waitFor();
     await underline.hover();
-    await page.locator(".cm-tooltip-lint").waitFor({ timeout: 5_000 });
+    await page.locator(".cm-tooltip-lint").waitFor();
     // ...and the fixed one runs on the engine, with the graph redrawn in the browser.
     await replaceEditorText(page, "[data-pg-editor]", definition);
     await expect.poll(() => page.locator("[data-pg-editor] .cm-lintRange-error").count()).toBe(0);
     await page.selectOption("[data-pg-scenario]", "Sucesso");
     await page.click("[data-pg-run]");
-    await page.waitForSelector("[data-pg-result-status]", { state: "attached", timeout: 15_000 });
+    await page.waitForSelector("[data-pg-result-status]", { state: "attached" });
     expect(await page.getAttribute("[data-pg-result-status]", "data-pg-result-status")).toBe("SUCCEEDED");
     expect(await page.locator("[data-playground] svg.wf-svg").count()).toBeGreaterThan(0);
 
@@ -346,12 +344,12 @@ describe("under the policy, in Chromium", () => {
     const slug = "falha-pagamento";
     const watched = await open(context, `/exercicios/${slug}/`);
     const { page } = watched;
-    await page.waitForSelector('[data-exercise][data-ready="true"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-exercise][data-ready="true"]');
     const solution = readFileSync(join(ROOT, "exercises", slug, "solucao.asl.json"), "utf8");
     await pasteIntoEditor(page, '[data-part="editor"] .cm-content', solution);
     await page.click('[data-part="grade"]');
     const result = page.locator('[data-part="result"] [data-result]');
-    await result.waitFor({ timeout: 30_000 });
+    await result.waitFor();
     expect(await result.getAttribute("data-status")).toBe("graded");
     expect(await result.getAttribute("data-percent")).toBe("100");
     // Graded in the module worker Vite bundled as a file of the site (worker-src 'self'), not a blob: one.
@@ -364,7 +362,7 @@ describe("under the policy, in Chromium", () => {
     const context = await watchedContext();
     const watched = await open(context, "/15-autoavaliacao/");
     const { page } = watched;
-    await page.waitForSelector('[data-quiz][data-ready="true"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-quiz][data-ready="true"]');
     await page.check("#qz-1-A");
     await page.click('[data-part="verify"]');
     await expect.poll(() => page.textContent('[data-part="result"]')).not.toBe("");

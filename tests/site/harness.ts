@@ -21,6 +21,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { TIMEOUTS } from "../timeouts.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env["PARTITURA_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -67,7 +68,8 @@ function alive(pid: number): boolean {
 /**
  * Builds the site once per test run: the test files of one `vitest run` (worker processes of the same
  * parent) share one build in `$TMPDIR/partitura-site-run-<parent pid>/`. The first file to ask builds it;
- * the others wait for it. Builds left behind by runs that ended are removed here.
+ * the others wait for it as long as the building process lives (a second build would only slow a busy
+ * machine down further). Builds left behind by runs that ended are removed here.
  */
 export async function buildSite(): Promise<{ outDir: string; seconds: number }> {
   for (const entry of readdirSync(tmpdir())) {
@@ -80,18 +82,23 @@ export async function buildSite(): Promise<{ outDir: string; seconds: number }> 
   const outDir = join(shared, "out");
   const done = join(shared, "done");
   const failed = join(shared, "failed");
+  const builder = join(shared, "builder");
   try {
     mkdirSync(shared);
   } catch {
-    // Another test file of this run is building (or has built) the site: wait for it.
-    const started = performance.now();
-    while (!existsSync(done) && !existsSync(failed) && performance.now() - started < 170_000) {
+    // Another test file of this run is building (or has built) the site: wait while its process lives.
+    const builderAlive = () => !existsSync(builder) || alive(Number(readFileSync(builder, "utf8")));
+    while (!existsSync(done) && !existsSync(failed) && builderAlive()) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     if (existsSync(done)) return { outDir, seconds: Number(readFileSync(done, "utf8")) };
+    // The build failed: every file fails with its error (building again would fail the same way, slowly).
+    if (existsSync(failed)) throw new Error(readFileSync(failed, "utf8"));
+    // The building process died (a crashed worker): build this file's own copy.
     const own = mkdtempSync(join(tmpdir(), "partitura-site-"));
     return { outDir: own, seconds: await buildInto(own) };
   }
+  writeFileSync(builder, String(process.pid));
   try {
     const seconds = await buildInto(outDir);
     writeFileSync(done, String(seconds));
@@ -163,7 +170,33 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   // chromium.launch always starts from a fresh temporary user-data-dir.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: TIMEOUTS.wait,
+  });
+  return withWaitTimeout(browser, TIMEOUTS.wait);
+}
+
+/**
+ * Gives every context and page opened on `browser` a default wait of `ms` (Playwright's 30 s is too short on
+ * a busy machine): the waits in the tests then need no timeout of their own.
+ */
+function withWaitTimeout(browser: Browser, ms: number): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(ms);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.setDefaultTimeout(ms);
+    return page;
+  };
+  return browser;
 }
 
 /** The built site, served on 127.0.0.1, and a Chromium: what a browser test file works against. */
@@ -175,9 +208,9 @@ export interface SiteUnderTest {
 
 /**
  * Registers the file's beforeAll/afterAll: build (once per run), serve, launch Chromium; then close
- * them. The returned object is filled in by beforeAll, which may take `timeoutMs` (the build included).
+ * them. The returned object is filled in by beforeAll (the build included).
  */
-export function useBuiltSite(options: { timeoutMs?: number } = {}): SiteUnderTest {
+export function useBuiltSite(): SiteUnderTest {
   const site = { outDir: "", baseUrl: "" } as SiteUnderTest;
   let closeServer: () => Promise<void> = async () => {};
   beforeAll(async () => {
@@ -188,7 +221,7 @@ export function useBuiltSite(options: { timeoutMs?: number } = {}): SiteUnderTes
     site.baseUrl = server.url;
     closeServer = server.close;
     site.browser = await launchChromium();
-  }, options.timeoutMs ?? 120_000);
+  }, TIMEOUTS.site.hook);
   afterAll(async () => {
     await site.browser?.close();
     await closeServer();

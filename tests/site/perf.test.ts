@@ -1,13 +1,21 @@
 /**
- * The performance check (scripts/perf-check.ts, `npm run perf`) on the test build, with sane bounds for
- * localhost: Core Web Vitals' "good" thresholds (FCP < 1.8 s, LCP < 2.5 s) without throttling, and the
- * playground's editor ready within 2.5 s; with the CPU slowed down 4×, LCP still under 2.5 s.
+ * The performance check (scripts/perf-check.ts, `npm run perf`) on the test build. Its timings depend on how
+ * busy the machine is, so its budget (FCP, LCP, editor ready) is held by `npm run perf` on a quiet machine;
+ * here: what does not depend on the machine's load — both pages paint, the playground's editor comes up,
+ * a lesson without a playground loads far less JavaScript, and the budget check names what is over it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatFigures, measurePage, PAGES, type PerfFigures } from "../../scripts/perf-check.ts";
+import {
+  formatFigures,
+  measurePage,
+  overBudget,
+  PAGES,
+  PERF_BUDGET_MS,
+  type PerfFigures,
+} from "../../scripts/perf-check.ts";
 import { useBuiltSite } from "./harness.ts";
 
-const site = useBuiltSite({ timeoutMs: 200_000 });
+const site = useBuiltSite();
 const figures: PerfFigures[] = [];
 
 // Measured once for both tests, after useBuiltSite's beforeAll (hooks run in order); the CPU slowdown
@@ -17,27 +25,29 @@ beforeAll(async () => {
     for (const path of PAGES) figures.push(await measurePage(site.browser, site.baseUrl, path, slowdown));
   }
   console.log(formatFigures(figures));
-}, 200_000);
+});
 
 describe("desempenho de uma lição (Chromium, 127.0.0.1)", () => {
-  it("sem limitar a CPU: FCP < 1,8 s, LCP < 2,5 s, editor do playground pronto em < 2,5 s", () => {
-    for (const page of figures.filter((item) => item.cpuSlowdown === 1)) {
+  it("as duas lições pintam; o editor do playground aparece; a lição sem playground carrega bem menos JavaScript", () => {
+    expect(figures).toHaveLength(2 * PAGES.length);
+    for (const page of figures) {
       expect(page.fcp, page.path).toBeGreaterThan(0);
-      expect(page.fcp, page.path).toBeLessThan(1800);
       expect(page.lcp, page.path).toBeGreaterThan(0);
-      expect(page.lcp, page.path).toBeLessThan(2500);
-      expect(page.load, page.path).toBeLessThan(2500);
-    }
-    const playground = figures.find((item) => item.cpuSlowdown === 1 && item.editorReady !== undefined);
-    expect(playground?.editorReady).toBeLessThan(2500);
-  });
-
-  it("com a CPU 4× mais lenta: LCP < 2,5 s; a lição sem playground carrega bem menos JavaScript", () => {
-    for (const page of figures.filter((item) => item.cpuSlowdown === 4)) {
-      expect(page.lcp, page.path).toBeLessThan(2500);
     }
     const [plain, withPlayground] = PAGES.map((path) => figures.find((item) => item.path === path)!);
     expect(plain!.editorReady).toBeUndefined();
+    expect(withPlayground!.editorReady).toBeGreaterThan(0);
     expect(plain!.jsBytes).toBeLessThan(withPlayground!.jsBytes / 4);
+  });
+
+  it("o orçamento (FCP < 1,8 s, LCP < 2,5 s, editor pronto < 2,5 s) aponta cada número acima dele", () => {
+    const quick = { ...figures[0]!, fcp: 900, lcp: 1200, load: 1300, editorReady: 1400 };
+    expect(overBudget([quick, { ...quick, cpuSlowdown: 4, fcp: 5000, load: 6000 }])).toEqual([]);
+    const slow = { ...quick, path: "/06-erros-e-retentativas/", fcp: 1800, editorReady: 2600 };
+    expect(overBudget([slow, { ...slow, cpuSlowdown: 4, lcp: 3000 }])).toEqual([
+      `/06-erros-e-retentativas/ (CPU 1×): fcp 1800 ms ≥ ${PERF_BUDGET_MS.fcp} ms`,
+      "/06-erros-e-retentativas/ (CPU 1×): editorReady 2600 ms ≥ 2500 ms",
+      "/06-erros-e-retentativas/ (CPU 4×): lcp 3000 ms ≥ 2500 ms",
+    ]);
   });
 });

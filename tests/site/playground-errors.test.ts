@@ -7,18 +7,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { TIMEOUTS } from "../timeouts.ts";
 import { pasteIntoEditor, ROOT, useBuiltSite } from "./harness.ts";
-
-// Each test opens a page and runs the engine once or twice: 10–40 s on this 2-core machine under a load
-// average of 25–30 (measured); the margin is for busier moments.
-vi.setConfig({ testTimeout: 120_000 });
 
 const PAYMENT = "/06-erros-e-retentativas/";
 const paymentDefinition = readFileSync(join(ROOT, "exercises/examples/pagamento.asl.json"), "utf8");
 const GREEN = "rgb(22, 163, 74)";
-const WAIT = { timeout: 30_000 };
+const WAIT = { timeout: TIMEOUTS.wait };
 
 const site = useBuiltSite();
 

@@ -6,14 +6,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { LESSON_SECTIONS } from "../../src/playground/lesson-sections.generated.ts";
 import { ROOT, serveStatic, useBuiltSite } from "./harness.ts";
-
-// 38–45 s measured for the tests that open several pages or contexts, with the load average at 25–30 (2 cores,
-// two browser test files at once): about three times that.
-vi.setConfig({ testTimeout: 120_000 });
 
 const PAYMENT = "/06-erros-e-retentativas/";
 const paymentDefinition = readFileSync(join(ROOT, "exercises/examples/pagamento.asl.json"), "utf8");
@@ -53,7 +49,7 @@ async function open(
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto((options.base ?? site.baseUrl) + path, { waitUntil: "load" });
-  await page.waitForSelector('[data-playground][data-ready="true"]', { timeout: 15_000 });
+  await page.waitForSelector('[data-playground][data-ready="true"]');
   return { page, context, errors };
 }
 
@@ -86,11 +82,11 @@ describe("playground: editor", () => {
     const broken = paymentDefinition.replace('"Next": "AtualizarEstoque"', '"Next": "AtualizarEstoqu"');
     await replaceEditorText(page, broken);
     const underline = page.locator("[data-pg-editor] .cm-lintRange-error").first();
-    await underline.waitFor({ timeout: 5_000 });
+    await underline.waitFor();
     expect(await underline.textContent()).toContain("AtualizarEstoqu");
     await underline.hover();
     const tooltip = page.locator(".cm-tooltip-lint");
-    await tooltip.waitFor({ timeout: 5_000 });
+    await tooltip.waitFor();
     expect(await tooltip.textContent()).toContain("O estado 'AtualizarEstoqu' não existe neste bloco States");
     // Running a broken definition shows the located message, not a stack trace.
     await page.click("[data-pg-run]");
@@ -172,10 +168,10 @@ describe("playground: diagnostics link to the lesson that explains them", () => 
       paymentDefinition.replace('"Next": "AtualizarEstoque"', '"Next": "AtualizarEstoqu"'),
     );
     const underline = page.locator("[data-pg-editor] .cm-lintRange-error").first();
-    await underline.waitFor({ timeout: 5_000 });
+    await underline.waitFor();
     await underline.hover();
     const link = page.locator(".cm-tooltip-lint a.pg-lesson-link");
-    await link.waitFor({ timeout: 5_000 });
+    await link.waitFor();
     expect(await link.textContent()).toBe(
       "Ver na lição: Padrões de Orquestração: Sequencial – O Caminho Linear",
     );
@@ -235,7 +231,7 @@ describe("playground: diagnostics link to the lesson that explains them", () => 
     ).toBe("/06-erros-e-retentativas/");
     // An error is still underlined, the notes still are not.
     await replaceEditorText(page, paymentDefinition.replace('"MaxAttempts": 3', '"MaxAttempts": -1'));
-    await page.locator("[data-pg-editor] .cm-lintRange-error").first().waitFor({ timeout: 5_000 });
+    await page.locator("[data-pg-editor] .cm-lintRange-error").first().waitFor();
     expect(await page.locator("[data-pg-editor] .cm-lintRange-error").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-pg-editor] .cm-lintRange-info").count()).toBe(0);
     // "Tratamento de Erros e Retentativas" is this very page: no fragment, so the page itself.
@@ -257,10 +253,10 @@ describe("playground: diagnostics link to the lesson that explains them", () => 
     await page.click('[data-part="grade"]');
     await page.waitForSelector('[data-part="result"] [data-result]');
     const underline = page.locator('[data-part="editor"] .cm-lintRange-error').first();
-    await underline.waitFor({ timeout: 5_000 });
+    await underline.waitFor();
     await underline.hover();
     const link = page.locator(".cm-tooltip-lint a.pg-lesson-link");
-    await link.waitFor({ timeout: 5_000 });
+    await link.waitFor();
     expect(await link.getAttribute("href")).toBe(PAYMENT);
     expect(await link.textContent()).toBe(
       "Ver na lição: Tratamento de Erros e Retentativas: Resiliência em Sistemas Distribuídos",
@@ -370,9 +366,7 @@ describe("playground: running the payment example", () => {
     await expect.poll(() => page.textContent("[data-pg-progress]")).toMatch(/Reproduzindo: evento \d+ de 22/);
     // Retries appear one by one while the backoff plays.
     await expect
-      .poll(() => page.getAttribute('g.wf-state[data-state="ProcessarPagamento"]', "data-retries"), {
-        timeout: 10_000,
-      })
+      .poll(() => page.getAttribute('g.wf-state[data-state="ProcessarPagamento"]', "data-retries"))
       .toBe("1");
     await page.click("[data-pg-skip]");
     expect(await page.locator("[data-playground][data-replaying]").count()).toBe(0);
@@ -615,7 +609,7 @@ describe("playground: long runs, stale results and pt-BR everywhere", () => {
     await replaceEditorText(page, LOOP);
     await page.fill("[data-pg-input]", '{ "x": 0 }');
     await page.click("[data-pg-run]");
-    await page.waitForSelector("[data-pg-result-status]", { timeout: 50_000 });
+    await page.waitForSelector("[data-pg-result-status]");
     expect(await page.getAttribute("[data-pg-result-status]", "data-pg-result-status")).toBe("FAILED");
     const summary = (await page.textContent("[data-pg-summary]")) ?? "";
     // AWS's own words stay, and a pt-BR explanation sits next to them.

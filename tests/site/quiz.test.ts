@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
   parseQuiz,
@@ -19,8 +19,6 @@ import {
 import { quizUi } from "../../src/i18n/pt-BR-exercicios.ts";
 import { QUIZ_KEY } from "../../src/quiz/storage.ts";
 import { ROOT, SEED, removeDir, useBuiltSite } from "./harness.ts";
-
-vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
 const quiz = parseQuiz(

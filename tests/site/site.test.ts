@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { loadQuiz } from "../../src/quiz/load.ts";
 import { listExercises } from "../../src/site/exercises.ts";
 import { ROOT, SEED, codeBlocks, topLevelHeadings, useBuiltSite } from "./harness.ts";
-
-vi.setConfig({ testTimeout: 30_000 });
 
 const seed = readFileSync(SEED, "utf8");
 /** Seed's top-level sections after the document title, with the self-assessment page before the answer key. */
@@ -306,15 +304,13 @@ describe("search", () => {
     const { page, context } = await open("/");
     await page.click("button[data-open-modal]");
     const input = page.locator("#starlight__search .pagefind-ui__search-input");
-    await input.waitFor({ timeout: 15_000 });
+    await input.waitFor();
     expect(await page.getAttribute("#starlight__search .pagefind-ui__form", "aria-label")).toBe(
       "Pesquisar neste site",
     );
     await input.fill("Retry");
     const message = page.locator("#starlight__search .pagefind-ui__message");
-    await expect
-      .poll(() => message.textContent(), { timeout: 15_000 })
-      .toMatch(/^\d+ resultados? para Retry$/);
+    await expect.poll(() => message.textContent()).toMatch(/^\d+ resultados? para Retry$/);
     expect(await page.textContent("#starlight__search .pagefind-ui__search-clear")).toBe("Limpar");
     await input.fill("xyzzyqq");
     await expect.poll(() => message.textContent()).toBe("Nenhum resultado para xyzzyqq");

@@ -20,7 +20,7 @@ beforeAll(async () => {
   ({ outDir } = await buildSite());
   report = measureSite(outDir);
   console.log(formatReport(report, outDir));
-}, 200_000);
+});
 
 describe("orçamento de tamanho", () => {
   it("lições sem playground (nem quiz) não carregam JavaScript de ilha", () => {

@@ -3,11 +3,9 @@
  * exercise page, a string, a number, a keyword (`true`) and the active line's number are at least 4.5:1
  * (WCAG AA) against what is behind them, as the browser computes it, in both themes.
  */
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "./harness.ts";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 const site = useBuiltSite();
 
@@ -127,4 +125,52 @@ describe("code editors follow the site's theme", () => {
       });
     }
   }
+});
+
+describe("the editors and the run button look the part", () => {
+  for (const theme of ["dark", "light"] as const) {
+    it(`tema ${theme === "dark" ? "escuro" : "claro"}: "Executar" (playground) and "Avaliar" (exercício) are ≥ 4.5:1`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript((value) => localStorage.setItem("starlight-theme", value), theme);
+      const page = await context.newPage();
+      for (const [editor, button] of [
+        [EDITORS[0], "[data-pg-run]"],
+        [EDITORS[1], '[data-part="grade"]'],
+      ] as const) {
+        await page.goto(site.baseUrl + editor.path);
+        await page.waitForSelector(editor.ready);
+        expect(await page.getAttribute("html", "data-theme")).toBe(theme);
+        const [result] = await contrasts(page, "main", [{ selector: button }]);
+        expect(result!.ratio, `${editor.name} ${theme}: ${JSON.stringify(result)}`).toBeGreaterThanOrEqual(
+          4.5,
+        );
+      }
+      await context.close();
+    });
+  }
+
+  it("the playground's editor and the exercise's editor write code in the same monospace font", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const fonts: string[] = [];
+    for (const editor of EDITORS) {
+      await page.goto(site.baseUrl + editor.path);
+      await page.waitForSelector(editor.ready);
+      const root = editor.name === "playground" ? "[data-pg-editor]" : '[data-part="editor"]';
+      const { family, narrow, wide } = await page.$eval(`${root} .cm-line`, (line) => {
+        const style = getComputedStyle(line);
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = style.font;
+        return {
+          family: style.fontFamily,
+          narrow: context.measureText("iiiiiiiiii").width,
+          wide: context.measureText("MMMMMMMMMM").width,
+        };
+      });
+      // In a monospace font an "i" is as wide as an "M".
+      expect(narrow, `${editor.name}: ${family}`).toBe(wide);
+      fonts.push(family);
+    }
+    expect(fonts[0]).toBe(fonts[1]);
+    await page.close();
+  });
 });

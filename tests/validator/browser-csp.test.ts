@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { TIMEOUTS } from "../timeouts.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CHROMIUM = process.env["PARTITURA_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -80,7 +81,7 @@ describe("in a browser with a strict CSP (no 'unsafe-eval')", () => {
         const pageErrors: string[] = [];
         page.on("pageerror", (error) => pageErrors.push(error.message));
         await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-        await page.waitForFunction(() => "result" in window, undefined, { timeout: 20_000 });
+        await page.waitForFunction(() => "result" in window, undefined, { timeout: TIMEOUTS.wait });
         const result = await page.evaluate(() => (window as unknown as { result: unknown }).result);
         expect(pageErrors).toEqual([]);
         expect(result).toEqual({
@@ -98,6 +99,5 @@ describe("in a browser with a strict CSP (no 'unsafe-eval')", () => {
         await new Promise<void>((done) => server.close(() => done()));
       }
     },
-    60_000,
   );
 });
