@@ -18,7 +18,8 @@
  * }
  * ```
  *
- * - A mocked response is keyed by zero-based invocation number: `"n"` or an inclusive range `"a-b"`.
+ * - A mocked response is keyed by zero-based invocation number: `"n"` or an inclusive range `"a-b"`;
+ *   Partitura extension: `"a-*"`, every invocation from `a` on (a service that fails "always").
  *   Every invocation of a mocked state (retries and Map iterations included) consumes the next number;
  *   an invocation without an entry fails the execution, as in Step Functions Local.
  * - Each entry holds exactly one of `Return` (the service's response, used as the task result; for a
@@ -242,21 +243,22 @@ function copyJson(value: unknown, pointer?: string): unknown {
 }
 
 const SINGLE_KEY = /^\d+$/;
-const RANGE_KEY = /^(\d+)-(\d+)$/;
+const RANGE_KEY = /^(\d+)-(\d+|\*)$/;
 
 function parseInvocationKey(key: string, pointer: string): { first: number; last: number } {
   const single = SINGLE_KEY.exec(key);
   const range = single === null ? RANGE_KEY.exec(key) : null;
   if (single === null && range === null) {
     throw new MockConfigError(
-      `A chave ${JSON.stringify(key)} não é um número de invocação. Use um inteiro não negativo ("0", "3") ` +
-        `ou um intervalo inclusivo "a-b" com a ≤ b ("1-2"), sem espaços.`,
+      `A chave ${JSON.stringify(key)} não é um número de invocação. Use um inteiro não negativo ("0", "3"), ` +
+        `um intervalo inclusivo "a-b" com a ≤ b ("1-2") ou "a-*" (da invocação a em diante, "sempre"), sem espaços.`,
       pointer,
     );
   }
   const first = Number(single?.[0] ?? range?.[1]);
-  const last = Number(single?.[0] ?? range?.[2]);
-  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) {
+  // "a-*": every invocation from a on (Partitura extension): a scenario that says "always" never runs out.
+  const last = range?.[2] === "*" ? Number.POSITIVE_INFINITY : Number(single?.[0] ?? range?.[2]);
+  if (!Number.isSafeInteger(first) || !(Number.isSafeInteger(last) || last === Number.POSITIVE_INFINITY)) {
     throw new MockConfigError(
       `O número de invocação em ${JSON.stringify(key)} é grande demais. Use inteiros até ${Number.MAX_SAFE_INTEGER}.`,
       pointer,
@@ -586,7 +588,17 @@ function findRule(response: MockedResponse, index: number): MockResponseRule | u
  */
 export function createMockResolver(
   config: MockConfig,
-  options: { stateMachineName?: string; testCaseName: string },
+  options: {
+    stateMachineName?: string;
+    testCaseName: string;
+    /**
+     * A Task state the test case does not map: `"fail"` (default) throws {@link MissingMockError};
+     * `"neutral"` answers `{}` at once (Step Functions Local would call the real service, which
+     * Partitura never does) and reports the state to `onUnmocked`.
+     */
+    unmocked?: "fail" | "neutral";
+    onUnmocked?: (stateName: string) => void;
+  },
 ): TaskResolver {
   const machine = selectStateMachine(config, options.stateMachineName);
   const testCase = machine.testCases.get(options.testCaseName);
@@ -603,6 +615,10 @@ export function createMockResolver(
   return (request: TaskRequest): TaskOutcome => {
     const responseName = testCase.states.get(request.stateName);
     const response = responseName === undefined ? undefined : config.mockedResponses.get(responseName);
+    if ((responseName === undefined || response === undefined) && options.unmocked === "neutral") {
+      options.onUnmocked?.(request.stateName);
+      return { kind: "success", output: {} };
+    }
     if (responseName === undefined || response === undefined) {
       throw new MissingMockError(
         `O estado ${JSON.stringify(request.stateName)} não tem mock no ${where}. ` +

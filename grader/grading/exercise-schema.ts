@@ -204,7 +204,7 @@ function discriminated(variants: Array<ReturnType<typeof check>>) {
 const mockedResponse = {
   type: "object",
   minProperties: 1,
-  propertyNames: { pattern: "^[0-9]+(-[0-9]+)?$" },
+  propertyNames: { pattern: "^[0-9]+(-([0-9]+|\\*))?$" },
   additionalProperties: {
     type: "object",
     additionalProperties: false,

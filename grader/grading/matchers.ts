@@ -7,6 +7,13 @@ export interface Verdict {
   readonly passed: boolean;
   /** pt-BR detail, shown only for public scenarios. */
   readonly detail?: string;
+  /**
+   * The check failed because the state it is about never ran: its feedback (which assumes the state
+   * ran) would claim something the submission may not do, so the student is told what ran instead.
+   */
+  readonly notReached?: boolean;
+  /** The check's feedback variant that fits what the run did, replacing its default feedback. */
+  readonly feedback?: string;
 }
 
 export const PASS: Verdict = { passed: true };

@@ -134,7 +134,56 @@ export const gradingMessages = {
   taskNeverInvoked: (state: string, invocation: number) =>
     `o estado ${q(state)} não teve a ${invocation}ª invocação`,
   requiredNotReached: (states: readonly string[]) =>
-    `esta verificação só conta quando a execução executa ${list(states)}, e isso não aconteceu`,
+    `ela só conta quando a execução executa ${list(states)}, e isso não aconteceu`,
+  engineStopped:
+    "a execução não terminou: o cenário não tinha resposta para uma chamada que ela fez " +
+    "(um laço que chama a mesma tarefa sem parar?), e uma execução interrompida não pontua",
+  timingOnWrongEnd: (expected: string, got: string, error?: string) =>
+    `tempo e custo só contam numa execução que termina como o cenário espera (${expected}); ` +
+    `esta terminou com ${got}${error ? ` (${error})` : ""}`,
+  unmockedTasks: (states: readonly string[]) =>
+    `${states.length === 1 ? "O estado" : "Os estados"} ${list(states)} não ${states.length === 1 ? "é simulado" : "são simulados"} ` +
+    `neste cenário: ${states.length === 1 ? "respondeu" : "responderam"} {} (um resultado neutro), sem chamar serviço algum.`,
+  neverFinished:
+    "a execução não terminou em nenhum cenário (um laço sem saída?): uma definição que não roda até o " +
+    "fim não pontua nem pelo que declara",
+  runStopped: (reason: string) => `Atenção: ${reason}.`,
+  runFailed: (
+    status: string,
+    state: string | undefined,
+    error: string,
+    cause: string | undefined,
+    explanation: string | undefined,
+  ) =>
+    `Atenção: a execução terminou com ${status}` +
+    `${state ? ` no estado ${q(state)}` : ""}` +
+    `${error ? ` com o erro ${error}` : ""}` +
+    `${cause ? ` — causa informada pela AWS: "${cause.length > 300 ? `${cause.slice(0, 299)}…` : cause}"` : ""}.` +
+    `${explanation ? ` ${explanation}` : ""}`,
+  runtimeErrorExplanations: {
+    "States.Runtime":
+      "É um erro da própria definição, não do serviço: em geral um caminho JSONPath ou uma expressão " +
+      "que não encontrou o campo na entrada do estado. Confira InputPath, Parameters, ResultSelector e " +
+      "OutputPath desse estado com a entrada que ele recebeu.",
+    "States.ResultPathMatchFailure":
+      "O ResultPath desse estado aponta para um lugar onde o resultado não pode ser gravado (por exemplo, " +
+      "dentro de um valor que não é objeto).",
+    "States.ParameterPathFailure":
+      "Um campo terminado em .$ em Parameters (ou ItemSelector) aponta para um caminho que não existe " +
+      "na entrada do estado.",
+    "States.IntrinsicFailure":
+      "Uma função intrínseca (States.Format, States.Array…) recebeu argumentos inválidos.",
+    "States.QueryEvaluationError":
+      "Uma expressão JSONata do estado falhou ao ser avaliada (campo ausente, tipo errado, resultado indefinido).",
+    "States.NoChoiceMatched":
+      "Nenhuma regra do Choice casou e ele não tem Default. Confira os tipos comparados: um booleano se " +
+      'compara com BooleanEquals, não com StringEquals "true".',
+    "States.DataLimitExceeded": "Um estado produziu mais de 256 KiB de dados, o limite da AWS.",
+    "States.ItemReaderFailed": "O ItemReader do Map não conseguiu ler os itens.",
+    "States.ResultWriterFailed": "O ResultWriter do Map não conseguiu gravar os resultados.",
+  } as Readonly<Record<string, string>>,
+  checkNotReached: (detail: string) =>
+    `Esta verificação não pôde ser feita: ${detail}. O problema está antes, no caminho que a execução seguiu.`,
   runawayExecution: (transitions: number) =>
     `a execução não terminou: foi interrompida depois de ${transitions} transições de estado ` +
     `(um laço sem condição de saída?)`,

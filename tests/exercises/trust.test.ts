@@ -1,0 +1,132 @@
+/**
+ * Grading a teacher can trust (issue 13): each class of over-generous or misleading grading, pinned
+ * with the exact example the issue reports.
+ */
+import { describe, expect, it } from "vitest";
+import { loadExercise } from "../../grader/cli/exercise-loader.ts";
+import { gradeSubmission, type SubmissionResult } from "../../grader/grading/index.ts";
+
+type Definition = { StartAt: string; States: Record<string, Record<string, unknown>> };
+
+export function solutionOf(slug: string): Definition {
+  return JSON.parse(loadExercise(slug).solution.text) as Definition;
+}
+
+export async function grade(
+  slug: string,
+  definition: unknown,
+  includeHidden = true,
+): Promise<SubmissionResult> {
+  return gradeSubmission(
+    loadExercise(slug),
+    { student: "aluno", fileName: "aluno.asl.json", text: JSON.stringify(definition) },
+    { includeHidden },
+  );
+}
+
+export function check(result: SubmissionResult, scenario: string, id: string) {
+  const found = result.scenarios.find((s) => s.id === scenario)?.checks.find((c) => c.id === id);
+  if (!found) throw new Error(`no check ${scenario}/${id}`);
+  return found;
+}
+
+const passChain = (names: readonly string[], last: Record<string, unknown> = { End: true }): Definition => ({
+  StartAt: names[0]!,
+  States: Object.fromEntries(
+    names.map((name, index) => [
+      name,
+      index === names.length - 1 ? { Type: "Pass", ...last } : { Type: "Pass", Next: names[index + 1] },
+    ]),
+  ),
+});
+
+describe("checks pay only on runs that did the work", () => {
+  it("documentos-paralelo: a run that dies with States.Runtime at 6 s earns no duration or overlap points", async () => {
+    const broken = solutionOf("documentos-paralelo");
+    broken.States.ProcessarDocumento!.OutputPath = "$.naoExiste";
+    const result = await grade("documentos-paralelo", broken);
+    const scenario = result.scenarios.find((s) => s.id === "documento-completo")!;
+    expect(scenario.execution).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(check(result, "documento-completo", "tempo-do-mais-lento").points).toBe(0);
+    expect(check(result, "extracao-lenta", "tempo-do-mais-lento").points).toBe(0);
+    // The student is told first what failed, where, with AWS's error and cause.
+    expect(scenario.problem).toMatch(
+      /^Atenção: a execução terminou com FAILED no estado 'ProcessarDocumento' com o erro States.Runtime/,
+    );
+    expect(scenario.problem).toContain("$.naoExiste");
+    // What is left is the failure paths, which this submission handles correctly.
+    expect(result.percent).toBeLessThanOrEqual(50);
+  });
+
+  it("video-hibrido: 'nothing was caught' does not pay when the state never ran", async () => {
+    const skipsApproval = solutionOf("video-hibrido");
+    skipsApproval.States.TranscodificarVideo!.Next = "PublicarVideo";
+    const result = await grade("video-hibrido", skipsApproval);
+    expect(check(result, "revisor-lento", "nao-expira").points).toBe(0);
+  });
+
+  it("video-hibrido and pipeline-logs: a chain of Pass states named like the Tasks 'approves everything' and scores ≤ 5 %", async () => {
+    const video = passChain(["ValidarVideo", "TranscodificarVideo", "AguardarAprovacao", "PublicarVideo"]);
+    video.States.AguardarAprovacao = {
+      Type: "Pass",
+      Result: { aprovado: true },
+      ResultPath: "$.aprovacao",
+      Next: "PublicarVideo",
+    };
+    expect((await grade("video-hibrido", video)).percent).toBeLessThanOrEqual(5);
+    const logs = passChain(["ListarLogs", "ProcessarArquivos", "ExecutarGlue", "NotificarConclusao"]);
+    expect((await grade("pipeline-logs", logs)).percent).toBeLessThanOrEqual(5);
+  });
+
+  it("pedidos-sequencial: a Choice loop that ends only because the mocks ran out earns nothing", async () => {
+    const loop = {
+      StartAt: "ValidarPedido",
+      States: {
+        ValidarPedido: {
+          Type: "Task",
+          Resource: "arn:aws:lambda:us-east-1:123456789012:function:ValidateOrderFunction",
+          ResultPath: "$.validacao",
+          Next: "DeNovo",
+        },
+        DeNovo: {
+          Type: "Choice",
+          Choices: [{ Variable: "$.pedidoId", IsPresent: true, Next: "ValidarPedido" }],
+          Default: "Fim",
+        },
+        Fim: { Type: "Succeed" },
+      },
+    };
+    const result = await grade("pedidos-sequencial", loop);
+    for (const id of ["pedido-valido", "pedido-invalido", "pagamento-falha"])
+      expect(result.scenarios.find((s) => s.id === id)!.points).toBe(0);
+    // Only the hidden "validation throws" scenario, where failing before any charge is right, pays.
+    expect(result.percent).toBeLessThanOrEqual(15);
+    expect(JSON.stringify(result)).not.toContain("Partitura.");
+  });
+
+  it("standard-vs-express: an Express machine that never ends earns nothing, static checks included", async () => {
+    const endless = `service: pedidos
+provider: { name: aws }
+stepFunctions:
+  stateMachines:
+    ProcessamentoPedido:
+      type: EXPRESS
+      definition:
+        StartAt: Laco
+        States:
+          Laco: { Type: Pass, Next: Decidir }
+          Decidir:
+            Type: Choice
+            Choices: [{ Variable: "$.nunca", IsPresent: true, Next: Fim }]
+            Default: Laco
+          Fim: { Type: Succeed }
+`;
+    const result = await gradeSubmission(
+      loadExercise("standard-vs-express"),
+      { student: "aluno", fileName: "serverless.yml", text: endless },
+      { includeHidden: true },
+    );
+    expect(result.status).toBe("graded");
+    expect(result.points).toBe(0);
+  });
+});
