@@ -36,6 +36,16 @@ interface CheckBase {
   readonly points: number;
   /** pt-BR feedback shown when the check fails. */
   readonly feedback: string;
+  /**
+   * Feedback that fits a particular mistake: the first variant whose `when` (a static rule) holds on
+   * the submission replaces `feedback`, so a student is never told to add what they already have.
+   */
+  readonly feedbackVariants?: readonly FeedbackVariant[];
+}
+
+export interface FeedbackVariant {
+  readonly when: StaticRule;
+  readonly feedback: string;
 }
 
 interface ScenarioCheckBase extends CheckBase {

@@ -49,7 +49,12 @@ function check(type: string, properties: Record<string, unknown>, extra: Record<
     type: "object",
     additionalProperties: false,
     required: [...checkRequired, ...((extra.required as string[] | undefined) ?? [])],
-    properties: { ...checkBase, type: { const: type }, ...properties },
+    properties: {
+      ...checkBase,
+      feedbackVariants: { $ref: "#/definitions/feedbackVariants" },
+      type: { const: type },
+      ...properties,
+    },
     ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== "required")),
   };
 }
@@ -192,7 +197,29 @@ const staticChecks = [
   check("maxStates", { max: positiveInteger }, { required: ["max"] }),
 ];
 
-function discriminated(variants: Array<ReturnType<typeof check>>) {
+/** The static checks' rules alone (no id, points or feedback): the `when` of a feedback variant. */
+const staticRules = staticChecks.map((schema) => ({
+  ...schema,
+  required: schema.required.filter((field) => !["id", "description", "points", "feedback"].includes(field)),
+  properties: Object.fromEntries(
+    Object.entries(schema.properties).filter(
+      ([field]) => !["id", "description", "points", "feedback", "feedbackVariants"].includes(field),
+    ),
+  ),
+}));
+
+const feedbackVariants = {
+  type: "array",
+  minItems: 1,
+  items: {
+    type: "object",
+    additionalProperties: false,
+    required: ["when", "feedback"],
+    properties: { when: discriminated(staticRules), feedback: text },
+  },
+} as const;
+
+function discriminated(variants: ReadonlyArray<Record<string, unknown>>) {
   return {
     type: "object",
     required: ["type"],
@@ -271,6 +298,7 @@ export const exerciseSchema = {
     "solution",
     "scenarios",
   ],
+  definitions: { feedbackVariants },
   properties: {
     $schema: { type: "string" },
     slug: identifier,

@@ -121,6 +121,23 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The check's feedback, or its first variant whose `when` holds on the submission. */
+function feedbackFor(
+  check: StaticCheck | ScenarioCheck,
+  definition: unknown,
+  workflowType: WorkflowType,
+): string {
+  const variant = check.feedbackVariants?.find(
+    (candidate) =>
+      evaluateStaticCheck(
+        { ...candidate.when, id: "", description: "", points: 0, feedback: "" },
+        definition,
+        workflowType,
+      ).passed,
+  );
+  return variant?.feedback ?? check.feedback;
+}
+
 function checkResult(check: StaticCheck | ScenarioCheck, verdict: Verdict, hidden: boolean): CheckResult {
   const message = verdict.passed
     ? m.passed
@@ -239,6 +256,8 @@ export async function gradeScenario(
     let verdict: Verdict;
     try {
       verdict = evaluateScenarioCheck(check, run);
+      if (!verdict.passed && check.feedbackVariants)
+        verdict = { ...verdict, feedback: feedbackFor(check, machine.definition, workflowType) };
     } catch (error) {
       return {
         ...checkResult(check, { passed: false }, hidden),
@@ -352,13 +371,13 @@ export async function gradeSubmission(
   // A workflow that never finishes in any scenario (an endless loop) does nothing: what its text
   // declares earns nothing either.
   const neverFinished = scenarios.length > 0 && finishedRuns === 0;
-  const staticChecks = exercise.staticChecks.map((check) =>
-    checkResult(
-      check,
-      neverFinished ? fail(m.neverFinished) : evaluateStaticCheck(check, reading.definition, typeForStatic),
-      false,
-    ),
-  );
+  const staticChecks = exercise.staticChecks.map((check) => {
+    const verdict = neverFinished
+      ? fail(m.neverFinished)
+      : evaluateStaticCheck(check, reading.definition, typeForStatic);
+    const feedback = verdict.passed ? undefined : feedbackFor(check, reading.definition, typeForStatic);
+    return checkResult(check, { ...verdict, ...(feedback ? { feedback } : {}) }, false);
+  });
   const points = round2(
     staticChecks.reduce((sum, check) => sum + check.points, 0) +
       scenarios.reduce((sum, scenario) => sum + scenario.points, 0),

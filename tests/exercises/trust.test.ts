@@ -130,3 +130,49 @@ stepFunctions:
     expect(result.points).toBe(0);
   });
 });
+
+describe("feedback never contradicts the submission", () => {
+  it("video-hibrido: a submission with HeartbeatSeconds 3600 is not told it has no HeartbeatSeconds", async () => {
+    const wrongCatch = solutionOf("video-hibrido");
+    const catchers = wrongCatch.States.AguardarAprovacao!.Catch as Array<Record<string, unknown>>;
+    catchers[0]!.ErrorEquals = ["States.TaskFailed"];
+    const result = await grade("video-hibrido", wrongCatch);
+    const message = check(result, "revisor-sumiu", "heartbeat-expira").message;
+    expect(check(result, "revisor-sumiu", "heartbeat-expira").points).toBe(0);
+    expect(message).not.toContain("Sem HeartbeatSeconds");
+    expect(message).toContain("States.HeartbeatTimeout");
+    // Without HeartbeatSeconds, that is what the student is told.
+    delete wrongCatch.States.AguardarAprovacao!.HeartbeatSeconds;
+    const without = await grade("video-hibrido", wrongCatch);
+    expect(check(without, "revisor-sumiu", "heartbeat-expira").message).toContain("Sem HeartbeatSeconds");
+  });
+
+  it('pedidos-sequencial: StringEquals "true" on a boolean is not told to add the ResultPath it has', async () => {
+    const stringBoolean = solutionOf("pedidos-sequencial");
+    stringBoolean.States.PedidoValido!.Choices = [
+      { Variable: "$.validacao.valido", StringEquals: "true", Next: "ProcessarPagamento" },
+    ];
+    const result = await grade("pedidos-sequencial", stringBoolean);
+    const payment = check(result, "pedido-valido", "pagamento-recebe-pedido");
+    expect(payment.points).toBe(0);
+    expect(payment.message).not.toContain("ResultPath");
+    expect(payment.message).toContain("'ProcessarPagamento'");
+    // What the run did comes first: it ended in PedidoInvalido.
+    expect(result.scenarios[0]!.problem).toContain("no estado 'PedidoInvalido' com o erro PedidoInvalido");
+  });
+
+  it("falha-pagamento: a retrier on the wrong error names never shows an internal engine name", async () => {
+    const wrongNames = solutionOf("falha-pagamento");
+    const retry = wrongNames.States.ProcessarPagamento!.Retry as Array<Record<string, unknown>>;
+    retry[0]!.ErrorEquals = ["Lambda.ServiceException"];
+    wrongNames.States.RegistrarTentativa = {
+      Type: "Task",
+      Resource: "arn:aws:lambda:us-east-1:123456789012:function:LogFunction",
+      Next: "ProcessarPagamento",
+    };
+    wrongNames.StartAt = "RegistrarTentativa";
+    const result = await grade("falha-pagamento", wrongNames);
+    expect(JSON.stringify(result)).not.toMatch(/Partitura\.|TaskResolverFailed/);
+    expect(result.scenarios[0]!.problem).toContain("'RegistrarTentativa' não é simulado");
+  });
+});
