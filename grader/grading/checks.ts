@@ -2,9 +2,10 @@
 import type { ExecutionResult } from "../engine/index.ts";
 import { errorMatches } from "../engine/retry.ts";
 import type { ExecutionStatusName, ScenarioCheck, StaticCheck, WorkflowType } from "./exercise-format.ts";
-import { backoffsOf, type ExecutionTrace, type StateVisit } from "./history.ts";
+import { backoffsOf, type ExecutionTrace, type StateVisit, type TaskAttempt } from "./history.ts";
 import { deepEqual, fail, matchValue, PASS, type Verdict } from "./matchers.ts";
 import { gradingMessages as m } from "./messages.ts";
+import { evaluateTaskResource } from "./resource-check.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Static checks
@@ -185,6 +186,8 @@ export function evaluateStaticCheck(
         ? PASS
         : fail(m.resourceMissing(check.contains));
     }
+    case "taskResource":
+      return evaluateTaskResource(check, stateNamed(check.state));
     case "stateField": {
       const state = stateNamed(check.state);
       if (!state) return fail(m.stateMissing(check.state));
@@ -246,6 +249,30 @@ function visitNumber(trace: ExecutionTrace, state: string, visit = 1): StateVisi
   if (visits.length === 0) return { ...fail(m.stateNeverEntered(state)), notReached: true };
   const chosen = visits[visit - 1];
   return chosen ?? fail(m.stateVisitMissing(state, visit, visits.length));
+}
+
+/**
+ * Parameters a service treats as absent because they only repeat its default. Lambda's Invoke: the
+ * InvocationType defaults to RequestResponse and LogType to None
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+ */
+const SERVICE_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  "lambda:invoke": { InvocationType: "RequestResponse", LogType: "None" },
+  "lambda:invoke.waitForTaskToken": { LogType: "None" },
+};
+
+/** What a task sent, without AWS's defaults said out loud and without the extra fields a check allows. */
+function withoutAllowedFields(attempt: TaskAttempt, allowExtra: readonly string[]): unknown {
+  const sent = attempt.parameters;
+  if (!isObject(sent)) return sent;
+  const defaults = SERVICE_DEFAULTS[attempt.resource ?? ""] ?? {};
+  const kept: Json = {};
+  for (const [key, value] of Object.entries(sent)) {
+    if (allowExtra.includes(key)) continue;
+    if (Object.prototype.hasOwnProperty.call(defaults, key) && deepEqual(defaults[key], value)) continue;
+    kept[key] = value;
+  }
+  return kept;
 }
 
 function isVerdict(value: StateVisit | Verdict): value is Verdict {
@@ -425,13 +452,13 @@ function evaluateRule(check: ScenarioCheck, run: ScenarioRun): Verdict {
     case "stateInput": {
       const visit = visitNumber(trace, check.state, check.visit);
       if (isVerdict(visit)) return visit;
-      return matchValue(visit.input, check);
+      return matchValue(visit.input, check, "input");
     }
     case "taskParameters": {
       const invocation = check.invocation ?? 1;
       const attempt = trace.invocationsOf(check.state)[invocation - 1];
       if (!attempt) return { ...fail(m.taskNeverInvoked(check.state, invocation)), notReached: true };
-      return matchValue(attempt.parameters, check);
+      return matchValue(withoutAllowedFields(attempt, check.allowExtra ?? []), check, "parameters");
     }
     case "invocations": {
       const got = trace.invocationsOf(check.state).length;

@@ -3,6 +3,7 @@
  * against the JSON Schema and read the files it names. Everything here is plain data: an exercise runs
  * the same in Node and in the browser.
  */
+import type { IntegrationPattern } from "../engine/resources.ts";
 import type { Visibility } from "./result-model.ts";
 
 /** Relative path inside the exercise folder (forward slashes) → file text. */
@@ -105,6 +106,8 @@ export type ScenarioCheck = ScenarioCheckBase &
         readonly type: "taskParameters";
         readonly state: string;
         readonly invocation?: number;
+        /** Fields the statement lets a student add (AWS's own defaults are always accepted). */
+        readonly allowExtra?: readonly string[];
       } & ValueMatcher)
     | {
         readonly type: "invocations";
@@ -141,6 +144,16 @@ export type StaticRule =
       readonly resultPath?: string | null;
     }
   | { readonly type: "resource"; readonly state?: string; readonly contains: string }
+  | {
+      /** What a Task calls: the Lambda function, the service action, the integration pattern. */
+      readonly type: "taskResource";
+      readonly state: string;
+      /** Lambda function name (from a function ARN, or `FunctionName` of `lambda:invoke`). */
+      readonly function?: string;
+      /** `service:action` without the pattern suffix, e.g. `glue:startJobRun`; `lambda` accepts both Lambda forms. */
+      readonly service?: string;
+      readonly pattern?: IntegrationPattern;
+    }
   | {
       readonly type: "stateField";
       readonly state: string;

@@ -126,7 +126,7 @@ const scenarioChecks = [
   ),
   scenarioCheck(
     "taskParameters",
-    { state: stateName, invocation: positiveInteger, ...matcherProperties },
+    { state: stateName, invocation: positiveInteger, allowExtra: stringList, ...matcherProperties },
     {
       required: ["state"],
       ...oneMatcher,
@@ -173,6 +173,19 @@ const staticChecks = [
     { required: ["state"] },
   ),
   check("resource", { state: stateName, contains: text }, { required: ["contains"] }),
+  check(
+    "taskResource",
+    {
+      state: stateName,
+      function: text,
+      service: text,
+      pattern: { enum: ["request-response", "sync", "wait-for-task-token"] },
+    },
+    {
+      required: ["state"],
+      anyOf: [{ required: ["function"] }, { required: ["service"] }, { required: ["pattern"] }],
+    },
+  ),
   check(
     "stateField",
     {

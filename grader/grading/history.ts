@@ -12,6 +12,8 @@ export interface TaskAttempt {
   readonly previousEventAt: number;
   /** What the task sent (parsed Scheduled details), for Task attempts. */
   readonly parameters?: unknown;
+  /** The integration called, as the Scheduled event names it: `lambda:invoke`, or a function ARN. */
+  readonly resource?: string;
   error?: string;
   failedAt?: number;
 }
@@ -133,7 +135,18 @@ export function traceExecution(
     visit.lastEventAt = at;
     if (TASK_START.test(event.type)) {
       const parameters = parseJsonText(details.input ?? details.parameters);
-      visit.attempts.push({ startedAt: at, previousEventAt: previous ? time(previous) : at, parameters });
+      const resource =
+        typeof details.resourceType === "string"
+          ? `${details.resourceType}:${String(details.resource ?? "")}`
+          : typeof details.resource === "string"
+            ? details.resource
+            : undefined;
+      visit.attempts.push({
+        startedAt: at,
+        previousEventAt: previous ? time(previous) : at,
+        parameters,
+        ...(resource !== undefined ? { resource } : {}),
+      });
     } else if (JOIN_START.test(event.type)) {
       visit.attempts.push({ startedAt: at, previousEventAt: previous ? time(previous) : at });
     } else if (TASK_FAILURE.test(event.type) || JOIN_FAILED.test(event.type)) {

@@ -117,10 +117,13 @@ function safeAt(value: unknown, path: string): unknown {
   }
 }
 
+/** What a matcher compares, to name it in a message. */
+export type MatchedValue = "output" | "parameters" | "input";
+
 /** Applies an equals / includes / paths matcher. */
-export function matchValue(actual: unknown, matcher: ValueMatcher): Verdict {
+export function matchValue(actual: unknown, matcher: ValueMatcher, what: MatchedValue = "output"): Verdict {
   if ("equals" in matcher && matcher.equals !== undefined) {
-    return deepEqual(actual, matcher.equals) ? PASS : fail(m.outputNotEqual(actual));
+    return deepEqual(actual, matcher.equals) ? PASS : fail(m.valueNotEqual(what, actual));
   }
   if ("includes" in matcher && matcher.includes !== undefined) {
     const mismatch = firstMismatch(actual, matcher.includes);

@@ -12,6 +12,13 @@ const seconds = (value: number) => `${value.toLocaleString("pt-BR", { maximumFra
 const money = (value: number) =>
   value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+const patternName = (pattern: string) =>
+  ({
+    "request-response": "request-response (chama e segue sem esperar)",
+    sync: ".sync (espera o job terminar)",
+    "wait-for-task-token": ".waitForTaskToken (espera o callback com o token)",
+  })[pattern] ?? pattern;
+
 export function showValue(value: unknown, max = 160): string {
   const text = value === undefined ? "(nada)" : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -91,7 +98,8 @@ export const gradingMessages = {
     `esperado ${expected}, obtido ${got}${error ? ` com o erro ${error}` : ""}`,
   statusErrorGot: (expected: string, got: string | undefined) =>
     `esperado o erro ${expected}, obtido ${got ?? "nenhum erro"}`,
-  outputNotEqual: (got: unknown) => `saída obtida: ${showValue(got)}`,
+  valueNotEqual: (what: "output" | "parameters" | "input", got: unknown) =>
+    `${{ output: "saída obtida", parameters: "parâmetros enviados", input: "entrada recebida" }[what]}: ${showValue(got)}`,
   outputNoResult: (status: string) => `a execução terminou com ${status} e não produziu saída`,
   valueMissingField: (path: string, expected: unknown, got: unknown) =>
     `em ${path}: esperado ${showValue(expected, 80)}, obtido ${showValue(got, 80)}`,
@@ -201,6 +209,16 @@ export const gradingMessages = {
   retrierField: (field: string, expected: string, got: unknown) =>
     `${field}: esperado ${expected}, encontrado ${showValue(got, 40)}`,
   noMatchingCatcher: (state: string) => `${q(state)} não tem um Catch como o pedido`,
+  notATask: (state: string, type: unknown) =>
+    `${q(state)} é um estado ${typeof type === "string" ? type : "sem Type"}, não um Task: ele não chama serviço algum`,
+  serviceGot: (state: string, expected: string, got: string) =>
+    `${q(state)} chama ${got}; o enunciado pede ${expected}`,
+  functionGot: (state: string, expected: string, got: string | undefined) =>
+    got === undefined
+      ? `não consegui ler qual função ${q(state)} chama; o enunciado pede ${q(expected)} (escreva o nome ou o ARN em FunctionName)`
+      : `${q(state)} chama a função ${q(got)}; o enunciado pede ${q(expected)}`,
+  patternGot: (state: string, expected: string, got: string) =>
+    `${q(state)} usa o padrão ${patternName(got)}; o enunciado pede ${patternName(expected)}`,
   resourceMissing: (contains: string) => `nenhum Resource contém ${q(contains)}`,
   resourceOfState: (state: string, got: unknown) => `o Resource de ${q(state)} é ${showValue(got, 100)}`,
   fieldGot: (state: string, field: string, got: unknown) => `${q(state)}.${field} = ${showValue(got, 80)}`,

@@ -29,7 +29,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
     );
     expect(stdout).toMatch(/ana-souza\s+avaliado\s+100\/100\s+100/);
     expect(stdout).toMatch(/heitor-dias\s+avaliado\s+100\/100/);
-    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+20\/100/);
+    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+25\/100/);
     expect(stdout).toMatch(/elisa-costa\s+inválido\s+0\/100\s+0\s+—\s+—\s+erro de sintaxe JSON/);
     expect(stdout).toContain(
       "[oculto: Um erro que não é transitório vai direto para o Catch, sem retentativas]",
@@ -180,7 +180,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
       "gradescope",
     );
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout).score).toBe(15);
+    expect(JSON.parse(one.stdout).score).toBe(20);
   });
 
   // Root reads any file: the permission case runs as `nobody` through runuser, or directly when not root.

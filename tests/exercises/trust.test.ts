@@ -176,3 +176,49 @@ describe("feedback never contradicts the submission", () => {
     expect(result.scenarios[0]!.problem).toContain("'RegistrarTentativa' não é simulado");
   });
 });
+
+describe("resources and parameters", () => {
+  it("registro-usuario: CriarUsuario invoking the check function's ARN (a copy-paste slip) loses points", async () => {
+    const slip = solutionOf("registro-usuario");
+    const parameters = slip.States.CriarUsuario!.Parameters as Record<string, unknown>;
+    parameters.FunctionName = "arn:aws:lambda:us-east-1:123456789012:function:CheckUserFunction";
+    const result = await grade("registro-usuario", slip);
+    expect(result.percent).toBeLessThan(100);
+    const resource = result.staticChecks.find((c) => c.id === "funcao-criar")!;
+    expect(resource.points).toBe(0);
+    expect(resource.message).toContain(
+      "chama a função 'CheckUserFunction'; o enunciado pede 'CreateUserFunction'",
+    );
+  });
+
+  it('registro-usuario: adding AWS\'s default "InvocationType": "RequestResponse" still scores 100 %', async () => {
+    const explicit = solutionOf("registro-usuario");
+    for (const name of ["VerificarUsuario", "CriarUsuario", "EnviarBoasVindas"])
+      (explicit.States[name]!.Parameters as Record<string, unknown>).InvocationType = "RequestResponse";
+    expect((await grade("registro-usuario", explicit)).percent).toBe(100);
+  });
+
+  it("registro-usuario: a wrong Payload is described as the parameters sent, not as output", async () => {
+    const wrong = solutionOf("registro-usuario");
+    (wrong.States.VerificarUsuario!.Parameters as Record<string, unknown>)["Payload.$"] = "$";
+    delete (wrong.States.VerificarUsuario!.Parameters as Record<string, unknown>).Payload;
+    const message = check(
+      await grade("registro-usuario", wrong),
+      "usuario-novo",
+      "payload-verificacao",
+    ).message;
+    expect(message).toContain("parâmetros enviados");
+    expect(message).not.toContain("saída");
+  });
+
+  it("a function named by a partial ARN or with an alias is the same function", async () => {
+    const { lambdaFunctionName } = await import("../../grader/grading/resource-check.ts");
+    // Accepted FunctionName formats: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+    expect(lambdaFunctionName("CreateUserFunction")).toBe("CreateUserFunction");
+    expect(lambdaFunctionName("CreateUserFunction:prod")).toBe("CreateUserFunction");
+    expect(lambdaFunctionName("123456789012:function:CreateUserFunction")).toBe("CreateUserFunction");
+    expect(lambdaFunctionName("arn:aws:lambda:us-east-1:123456789012:function:CreateUserFunction:7")).toBe(
+      "CreateUserFunction",
+    );
+  });
+});

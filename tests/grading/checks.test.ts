@@ -267,7 +267,7 @@ describe("scenario checks", () => {
     });
     expect((await grade(ex, pipeline())).percent).toBe(100);
     const result = await grade(ex, pipeline({ pagar: { Parameters: { "id.$": "$.pedido.id" } } }));
-    expect(check(result, "feliz", "parametros").message).toContain('saída obtida: {"id":"P-1"}');
+    expect(check(result, "feliz", "parametros").message).toContain('parâmetros enviados: {"id":"P-1"}');
   });
 });
 
