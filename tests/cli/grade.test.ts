@@ -35,7 +35,7 @@ describe("partitura grade", { timeout: 60_000 }, () => {
       "[oculto: Um erro que não é transitório vai direto para o Catch, sem retentativas]",
     );
     expect(stdout).toContain(
-      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 58,75%",
+      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 59,38%",
     );
   });
 
