@@ -36,6 +36,7 @@
  * The file is read into `Map`s: names such as `__proto__` or `constructor` are plain names here and can
  * never reach `Object.prototype`.
  */
+import { serviceOutcome, type ServiceBehaviour } from "./service-behaviour.ts";
 import type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -45,6 +46,8 @@ import type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts"
 /** What one invocation answers: the `Return` or `Throw` of one entry of a mocked response. */
 export type MockResponse =
   | { readonly kind: "return"; readonly value: unknown; readonly durationSeconds?: number }
+  /** Partitura extension: what the service does; the Task sees it through its integration pattern. */
+  | { readonly kind: "service"; readonly behaviour: ServiceBehaviour }
   | {
       readonly kind: "throw";
       readonly error: string;
@@ -274,7 +277,60 @@ function parseInvocationKey(key: string, pointer: string): { first: number; last
   return { first, last };
 }
 
-const ENTRY_KEYS = ["Return", "Throw", "DurationSeconds"] as const;
+const ENTRY_KEYS = ["Return", "Throw", "DurationSeconds", "Service"] as const;
+const SERVICE_KEYS = ["Status", "DurationSeconds", "Output", "Error", "Cause"] as const;
+
+function parseService(value: unknown, pointer: string): MockResponse {
+  if (!isObject(value)) {
+    throw new MockConfigError(
+      `"Service" precisa ser um objeto { "Status": "SUCCEEDED" | "FAILED", "DurationSeconds", "Output", ` +
+        `"Error", "Cause" }; recebi ${describeType(value)}.`,
+      pointer,
+    );
+  }
+  for (const key of Object.keys(value)) {
+    if (!(SERVICE_KEYS as readonly string[]).includes(key)) {
+      throw new MockConfigError(
+        `Chave desconhecida ${JSON.stringify(key)} em "Service". Use só ${quoteList(SERVICE_KEYS)}.`,
+        `${pointer}/${escapePointerToken(key)}`,
+      );
+    }
+  }
+  const status = own(value, "Status");
+  if (status !== "SUCCEEDED" && status !== "FAILED") {
+    throw new MockConfigError(
+      `"Status" diz como o serviço termina: "SUCCEEDED" ou "FAILED"; recebi ${describeType(status)}.`,
+      `${pointer}/Status`,
+    );
+  }
+  const duration = own(value, "DurationSeconds");
+  if (
+    duration !== undefined &&
+    (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0)
+  ) {
+    throw new MockConfigError(
+      `"DurationSeconds" precisa ser um número ≥ 0; recebi ${describeType(duration)}.`,
+      `${pointer}/DurationSeconds`,
+    );
+  }
+  for (const key of ["Error", "Cause"] as const) {
+    const text = own(value, key);
+    if (text !== undefined && typeof text !== "string") {
+      throw new MockConfigError(
+        `"${key}" precisa ser um texto; recebi ${describeType(text)}.`,
+        `${pointer}/${key}`,
+      );
+    }
+  }
+  const behaviour: ServiceBehaviour = {
+    status,
+    ...(duration !== undefined ? { durationSeconds: duration as number } : {}),
+    ...(hasOwn(value, "Output") ? { output: copyJson(value["Output"], `${pointer}/Output`) } : {}),
+    ...(typeof value["Error"] === "string" ? { error: value["Error"] } : {}),
+    ...(typeof value["Cause"] === "string" ? { cause: value["Cause"] } : {}),
+  };
+  return { kind: "service", behaviour };
+}
 const THROW_KEYS = ["Error", "Cause"] as const;
 
 function parseEntry(value: unknown, pointer: string): MockResponse {
@@ -292,6 +348,16 @@ function parseEntry(value: unknown, pointer: string): MockResponse {
         `${pointer}/${escapePointerToken(key)}`,
       );
     }
+  }
+  if (hasOwn(value, "Service")) {
+    if (Object.keys(value).length > 1) {
+      throw new MockConfigError(
+        `"Service" descreve o serviço inteiro (duração incluída): não o misture com "Return", "Throw" ou ` +
+          `"DurationSeconds" na mesma invocação.`,
+        pointer,
+      );
+    }
+    return parseService(value["Service"], `${pointer}/Service`);
   }
   const hasReturn = hasOwn(value, "Return");
   const hasThrow = hasOwn(value, "Throw");
@@ -645,6 +711,7 @@ export function createMockResolver(
       );
     }
     const answer = rule.response;
+    if (answer.kind === "service") return serviceOutcome(request, answer.behaviour);
     const timing = answer.durationSeconds === undefined ? {} : { durationSeconds: answer.durationSeconds };
     if (answer.kind === "return") return { kind: "success", output: copyJson(answer.value), ...timing };
     return {

@@ -257,8 +257,25 @@ const mockedResponse = {
         properties: { Error: text, Cause: { type: "string" } },
       },
       DurationSeconds: nonNegative,
+      Service: {
+        description: "What the service does; the Task sees it through its integration pattern.",
+        type: "object",
+        additionalProperties: false,
+        required: ["Status"],
+        properties: {
+          Status: { enum: ["SUCCEEDED", "FAILED"] },
+          DurationSeconds: nonNegative,
+          Output: {},
+          Error: text,
+          Cause: { type: "string" },
+        },
+      },
     },
-    oneOf: [{ required: ["Return"] }, { required: ["Throw"] }],
+    oneOf: [
+      { required: ["Return"] },
+      { required: ["Throw"] },
+      { required: ["Service"], not: { anyOf: [{ required: ["DurationSeconds"] }] } },
+    ],
   },
 } as const;
 

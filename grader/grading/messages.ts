@@ -45,7 +45,8 @@ export const gradingMessages = {
   schemaPropertyName: (name: string) =>
     `a chave ${q(name)} não é um número de invocação: use "0", "3" ou um intervalo "1-2"`,
   schemaOneMatcher: "use exatamente um de 'equals', 'includes' ou 'paths'",
-  schemaOneOfReturnThrow: 'cada invocação simulada precisa de exatamente um de "Return" ou "Throw"',
+  schemaOneOfReturnThrow:
+    'cada invocação simulada precisa de exatamente um de "Return", "Throw" ou "Service" ("Service" já traz a sua duração)',
   schemaAnyOf: (fields: readonly string[]) => `informe ao menos um destes campos: ${list(fields)}`,
   schemaHiddenConcept:
     "um cenário oculto precisa de 'concept': o conceito que ele verifica, mostrado no lugar dos dados",

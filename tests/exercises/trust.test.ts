@@ -222,3 +222,26 @@ describe("resources and parameters", () => {
     );
   });
 });
+
+describe("integration patterns are tested by behaviour", () => {
+  it("pipeline-logs: without .sync the job's duration and failure are not seen, and scenario points are lost", async () => {
+    const noSync = solutionOf("pipeline-logs");
+    noSync.States.ExecutarGlue!.Resource = "arn:aws:states:::glue:startJobRun";
+    delete noSync.States.ExecutarGlue!.ResultSelector;
+    const result = await grade("pipeline-logs", noSync);
+    expect(check(result, "tres-arquivos", "espera-o-glue").points).toBe(0);
+    expect(check(result, "glue-falha", "notifica-falha").points).toBe(0);
+    expect(result.percent).toBeLessThanOrEqual(85);
+  });
+
+  it("video-hibrido: without .sync or .waitForTaskToken the approval never arrives", async () => {
+    const noSync = solutionOf("video-hibrido");
+    noSync.States.TranscodificarVideo!.Resource = "arn:aws:states:::ecs:runTask";
+    expect(check(await grade("video-hibrido", noSync), "aprovado", "espera-o-conteiner").points).toBe(0);
+    const noToken = solutionOf("video-hibrido");
+    noToken.States.AguardarAprovacao!.Resource = "arn:aws:states:::lambda:invoke";
+    const result = await grade("video-hibrido", noToken);
+    expect(check(result, "aprovado", "publicado").points).toBe(0);
+    expect(result.percent).toBeLessThanOrEqual(85);
+  });
+});
