@@ -213,4 +213,6 @@ export interface Exercise {
   readonly maxStateTransitions: number;
   readonly staticChecks: readonly StaticCheck[];
   readonly scenarios: readonly Scenario[];
+  /** Mutants of the solution that break no stated requirement (mutation self-check), with why. */
+  readonly equivalentMutants?: readonly { readonly id: string; readonly reason: string }[];
 }

@@ -344,5 +344,14 @@ export const exerciseSchema = {
     maxStateTransitions: { type: "integer", minimum: 1, maximum: 1000000 },
     staticChecks: { type: "array", items: discriminated(staticChecks) },
     scenarios: { type: "array", minItems: 1, items: scenario },
+    equivalentMutants: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "reason"],
+        properties: { id: { type: "string", minLength: 1 }, reason: text },
+      },
+    },
   },
 } as const;

@@ -11,9 +11,11 @@ import {
   type CompiledStateMachine,
   type ExecutionResult,
 } from "../engine/index.ts";
+import type { TaskResolver } from "../engine/task-resolver.ts";
 import type { MockConfig } from "../engine/mocks.ts";
 import { evaluateScenarioCheck, evaluateStaticCheck, stoppedRunReason, type ScenarioRun } from "./checks.ts";
 import { runProblem } from "./run-problem.ts";
+import { calledResource } from "./resource-check.ts";
 import type {
   ExecutionStatusName,
   Exercise,
@@ -56,6 +58,8 @@ function mockConfigOf(scenario: Scenario): MockConfig {
 interface Reference {
   /** State name → the type the reference solution gives it (`Task`, `Map`…). */
   readonly types: ReadonlyMap<string, string>;
+  /** Task state name → the Lambda function the reference calls (the one the statement names). */
+  readonly functions: ReadonlyMap<string, string>;
   readonly machine?: CompiledStateMachine;
   readonly workflowType?: WorkflowType;
   /** The state names an exercise is about: they pick the machine to grade in a multi-machine IaC file. */
@@ -69,6 +73,7 @@ function referenceOf(exercise: Exercise): Reference {
   let reference = references.get(exercise);
   if (reference) return reference;
   const types = new Map<string, string>();
+  const functions = new Map<string, string>();
   let machine: CompiledStateMachine | undefined;
   let workflowType: WorkflowType | undefined;
   try {
@@ -77,8 +82,11 @@ function referenceOf(exercise: Exercise): Reference {
       preferredName: exercise.stateMachineName,
     });
     if (reading.ok) {
-      for (const { name, state } of allStates(reading.definition))
+      for (const { name, state } of allStates(reading.definition)) {
         if (typeof state["Type"] === "string") types.set(name, state["Type"]);
+        const called = state["Type"] === "Task" ? calledResource(state) : undefined;
+        if (called?.function !== undefined) functions.set(name, called.function);
+      }
       machine = reading.machine;
       workflowType = reading.workflowType;
     }
@@ -87,7 +95,7 @@ function referenceOf(exercise: Exercise): Reference {
   }
   const found = new Set(types.keys());
   for (const check of exercise.staticChecks) if ("state" in check && check.state) found.add(check.state);
-  reference = { types, machine, workflowType, expectedStates: [...found] };
+  reference = { types, functions, machine, workflowType, expectedStates: [...found] };
   references.set(exercise, reference);
   return reference;
 }
@@ -169,9 +177,10 @@ export async function runScenario(
   scenario: Scenario,
   machine: CompiledStateMachine,
   workflowType: WorkflowType,
+  wrongFunctions: ReadonlyMap<string, string> = new Map(),
 ): Promise<ScenarioExecution> {
   const unmocked = new Set<string>();
-  const resolveTask = createMockResolver(mockConfigOf(scenario), {
+  const mocked = createMockResolver(mockConfigOf(scenario), {
     stateMachineName: scenario.mocks.stateMachine,
     testCaseName: scenario.mocks.testCase,
     // A state the exercise does not name (a log step, a notification the student added) is not an
@@ -179,6 +188,19 @@ export async function runScenario(
     unmocked: "neutral",
     onUnmocked: (name) => unmocked.add(name),
   });
+  // The scenario simulates the functions the statement names. Another function does not exist in the
+  // scenario's account: Lambda answers ResourceNotFoundException, as AWS does for a missing function
+  // (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+  const resolveTask: TaskResolver = (request) => {
+    const wrong = wrongFunctions.get(request.stateName);
+    return wrong === undefined
+      ? mocked(request)
+      : {
+          kind: "failure",
+          error: "Lambda.ResourceNotFoundException",
+          cause: `Function not found: arn:aws:lambda:us-east-1:123456789012:function:${wrong}`,
+        };
+  };
   const execution = Execution.start(machine, structuredClone(scenario.input), {
     resolveTask,
     type: workflowType,
@@ -197,6 +219,42 @@ export async function runScenario(
     if (result.status === "RUNNING" && execution.record.now === before) break;
   }
   return { result, unmocked: [...unmocked].sort() };
+}
+
+/** Task states of the submission that call another function than the one the statement names. */
+function wrongFunctionsOf(exercise: Exercise, definition: unknown): ReadonlyMap<string, string> {
+  const wrong = new Map<string, string>();
+  const expected = referenceOf(exercise).functions;
+  for (const { name, state } of allStates(definition)) {
+    const wanted = expected.get(name);
+    if (wanted === undefined || state["Type"] !== "Task") continue;
+    const called = calledResource(state);
+    if (called?.function !== undefined && !called.fromVariable && called.function !== wanted)
+      wrong.set(name, called.function);
+  }
+  return wrong;
+}
+
+/**
+ * A state the run went through that has the name of one of the exercise's working states (a Task, a
+ * Parallel, a Map) but another type: a Pass called "AtualizarEstoque" updates no stock, so the scenario
+ * did not happen as the statement asks.
+ */
+function impostorIn(
+  exercise: Exercise,
+  trace: ReturnType<typeof traceExecution>,
+): { name: string; got: string; expected: string } | undefined {
+  const types = referenceOf(exercise).types;
+  for (const visit of trace.visits) {
+    const expected = types.get(visit.name);
+    if (
+      expected !== undefined &&
+      ["Task", "Parallel", "Map"].includes(expected) &&
+      visit.stateType !== expected
+    )
+      return { name: visit.name, got: visit.stateType, expected };
+  }
+  return undefined;
 }
 
 function scenarioTitle(scenario: Scenario): string {
@@ -228,13 +286,20 @@ export async function gradeScenario(
   scenario: Scenario,
   machine: CompiledStateMachine,
   declaredType: WorkflowType | undefined,
+  definition: unknown = machine.definition,
 ): Promise<{ result: ScenarioResult; stopped: boolean }> {
   const workflowType = scenario.workflowType ?? declaredType ?? exercise.workflowType;
   const hidden = scenario.visibility === "hidden";
   let result: ExecutionResult;
   let unmocked: readonly string[];
   try {
-    ({ result, unmocked } = await runScenario(exercise, scenario, machine, workflowType));
+    ({ result, unmocked } = await runScenario(
+      exercise,
+      scenario,
+      machine,
+      workflowType,
+      wrongFunctionsOf(exercise, definition),
+    ));
   } catch (error) {
     const reason =
       error instanceof DefinitionError
@@ -243,6 +308,23 @@ export async function gradeScenario(
     return { result: failedScenario(scenario, reason), stopped: true };
   }
   const rawTrace = traceExecution(result, failErrorLookup(machine));
+  const wrongFunction = [...wrongFunctionsOf(exercise, definition).keys()].find((name) =>
+    rawTrace.visitsOf(name).some((visit) => visit.attempts.length > 0),
+  );
+  if (wrongFunction !== undefined)
+    return {
+      result: failedScenario(
+        scenario,
+        m.wrongFunctionRan(wrongFunction, referenceOf(exercise).functions.get(wrongFunction) ?? ""),
+      ),
+      stopped: false,
+    };
+  const impostor = impostorIn(exercise, rawTrace);
+  if (impostor !== undefined)
+    return {
+      result: failedScenario(scenario, m.impostorState(impostor.name, impostor.got, impostor.expected)),
+      stopped: false,
+    };
   const trace = withExpectedTypes(rawTrace, referenceOf(exercise).types);
   const expectedStatus = await expectedStatusOf(exercise, scenario);
   const problem = [
@@ -364,7 +446,7 @@ export async function gradeSubmission(
   const scenarios: ScenarioResult[] = [];
   let finishedRuns = 0;
   for (const scenario of visibleScenarios(exercise, options)) {
-    const graded = await gradeScenario(exercise, scenario, reading.machine, declaredType);
+    const graded = await gradeScenario(exercise, scenario, reading.machine, declaredType, reading.definition);
     if (!graded.stopped) finishedRuns++;
     scenarios.push(graded.result);
   }

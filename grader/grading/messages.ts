@@ -156,6 +156,12 @@ export const gradingMessages = {
   neverFinished:
     "a execução não terminou em nenhum cenário (um laço sem saída?): uma definição que não roda até o " +
     "fim não pontua nem pelo que declara",
+  wrongFunctionRan: (state: string, expected: string) =>
+    `${q(state)} chama outra função, não ${q(expected)}, que o enunciado pede: o trabalho que o cenário ` +
+    `espera não aconteceu, e o cenário não pontua`,
+  impostorState: (state: string, got: string, expected: string) =>
+    `${q(state)} é um estado ${got}, não um ${expected}: ele não faz o trabalho que o cenário espera, ` +
+    `e o cenário não pontua`,
   runStopped: (reason: string) => `Atenção: ${reason}.`,
   runFailed: (
     status: string,

@@ -26,7 +26,7 @@ export function lambdaFunctionName(functionName: string): string {
   return rest.split(":")[0] ?? rest;
 }
 
-interface CalledResource {
+export interface CalledResource {
   /** `service:action` without the pattern suffix (`lambda:invoke`, `aws-sdk:s3:listObjectsV2`); `lambda` for a function ARN. */
   readonly service: string;
   readonly pattern: IntegrationPattern;
@@ -40,7 +40,7 @@ interface CalledResource {
 const WHOLE_VARIABLE = /^\s*(?:\$\{[^}]*\}|#\{[^}]*\})\s*$/;
 const VARIABLE = /\$\{[^}]*\}|#\{[^}]*\}/g;
 
-function calledResource(state: Json): CalledResource | undefined {
+export function calledResource(state: Json): CalledResource | undefined {
   const written = state["Resource"];
   if (typeof written !== "string") return undefined;
   // An IaC file names its function by a variable; grading reads it as a Lambda function (as `run` does).
