@@ -173,7 +173,7 @@ function mutantTable(reports: readonly MutationReport[]): string[] {
   let total = 0;
   for (const report of reports) {
     for (const row of report.rows) {
-      total++;
+      if (row.breaksRequirement) total++;
       if (row.survives) survivors++;
       rows.push([
         report.exercise,

@@ -58,7 +58,7 @@ function mockConfigOf(scenario: Scenario): MockConfig {
 interface Reference {
   /** State name → the type the reference solution gives it (`Task`, `Map`…). */
   readonly types: ReadonlyMap<string, string>;
-  /** Task state name → the Lambda function the reference calls (the one the statement names). */
+  /** Task state name → the Lambda function the reference calls, when the statement names it. */
   readonly functions: ReadonlyMap<string, string>;
   readonly machine?: CompiledStateMachine;
   readonly workflowType?: WorkflowType;
@@ -85,7 +85,9 @@ function referenceOf(exercise: Exercise): Reference {
       for (const { name, state } of allStates(reading.definition)) {
         if (typeof state["Type"] === "string") types.set(name, state["Type"]);
         const called = state["Type"] === "Task" ? calledResource(state) : undefined;
-        if (called?.function !== undefined) functions.set(name, called.function);
+        // Only a function the statement names is a requirement; others are the reference's choice.
+        if (called?.function !== undefined && exercise.statement.includes(called.function))
+          functions.set(name, called.function);
       }
       machine = reading.machine;
       workflowType = reading.workflowType;

@@ -7,6 +7,7 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { Exercise } from "./exercise-format.ts";
 import { gradeSubmission } from "./grade.ts";
+import { calledResource } from "./resource-check.ts";
 import { mutantMessages as m } from "./self-check-messages.ts";
 
 type Json = Record<string, unknown>;
@@ -231,6 +232,17 @@ function submissionText(exercise: Exercise, reference: Json, definition: Json): 
   return stringifyYaml(swap(document, 0));
 }
 
+/** Another function in a Task whose function the statement does not name breaks no stated requirement. */
+function unnamedFunction(exercise: Exercise, reference: Json, mutantId: string): boolean {
+  if (!mutantId.startsWith("outra-funcao:")) return false;
+  const name = mutantId.slice("outra-funcao:".length);
+  const state = scopes(reference)
+    .map((scope) => (scope["States"] as Json)[name])
+    .find(isObject);
+  const called = state ? calledResource(state) : undefined;
+  return called?.function === undefined || !exercise.statement.includes(called.function);
+}
+
 /** Grades every mutant of the reference solution, hidden scenarios included. */
 export async function scoreMutants(exercise: Exercise, reference: Json): Promise<MutantScore[]> {
   const equivalent = new Set((exercise.equivalentMutants ?? []).map((entry) => entry.id));
@@ -246,7 +258,7 @@ export async function scoreMutants(exercise: Exercise, reference: Json): Promise
       { includeHidden: true },
     );
     const percent = result.status === "graded" ? result.percent : 0;
-    const breaksRequirement = !equivalent.has(mutant.id);
+    const breaksRequirement = !equivalent.has(mutant.id) && !unnamedFunction(exercise, reference, mutant.id);
     scores.push({
       id: mutant.id,
       label: mutant.label,

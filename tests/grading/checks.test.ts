@@ -310,7 +310,9 @@ describe("checks that something did not happen", () => {
     expect(check(result, "feliz", "ok").status).toBe("failed");
     expect(check(result, "feliz", "sem-falha").status).toBe("failed");
     // "No retry" on a state that never called anything is not a pass either.
-    expect(check(result, "feliz", "sem-retentativa").message).toContain("o estado 'Pagar' não foi executado");
+    expect(check(result, "feliz", "sem-retentativa").message).toContain(
+      "'Pagar' é um estado Pass, não um Task: ele não faz o trabalho que o cenário espera",
+    );
   });
 
   it("an endless loop stopped by the transition limit fails every check, FAILED included", async () => {
