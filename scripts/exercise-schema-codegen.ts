@@ -15,6 +15,8 @@ export const EXERCISE_SCHEMA_OPTIONS = {
   strict: false,
   // Text length by UTF-16 units: the generated code then needs no ajv runtime import.
   unicode: false,
+  // Shared definitions (feedback variants) stay one function instead of being inlined into every check.
+  inlineRefs: false,
 } as const;
 
 export function generateExerciseSchemaFiles(): { js: string; dts: string; json: string } {

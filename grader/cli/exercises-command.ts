@@ -1,5 +1,15 @@
 /** `partitura exercises` (list) and `partitura check-exercises` (the self-check). Node only. */
-import { checkExercise, ExerciseFormatError, type Exercise } from "../grading/index.ts";
+import {
+  checkExercise,
+  ExerciseFormatError,
+  MAX_DO_NOTHING_PERCENT,
+  MAX_MUTANT_PERCENT,
+  mutationReport,
+  readSubmission,
+  type Exercise,
+  type MutationReport,
+} from "../grading/index.ts";
+import { TRIVIAL_SUBMISSIONS } from "../grading/self-check.ts";
 import { EXERCISES_ROOT, listExerciseSlugs, loadExercise } from "./exercise-loader.ts";
 import { gradingCliMessages as m } from "./grading-messages.ts";
 import { badOption } from "./command.ts";
@@ -8,16 +18,19 @@ import { InputError } from "./load.ts";
 interface Options {
   readonly root: string;
   readonly json: boolean;
+  readonly mutants: boolean;
   readonly slugs: string[];
 }
 
 function parseOptions(args: readonly string[]): Options {
   let root = EXERCISES_ROOT;
   let json = false;
+  let mutants = false;
   const slugs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--json") json = true;
+    else if (arg === "--mutants") mutants = true;
     else if (arg === "--root") {
       const value = args[++i];
       if (value === undefined) throw new InputError(badOption("--root precisa de uma pasta"));
@@ -25,7 +38,7 @@ function parseOptions(args: readonly string[]): Options {
     } else if (arg.startsWith("-")) throw new InputError(badOption(arg));
     else slugs.push(arg);
   }
-  return { root, json, slugs };
+  return { root, json, mutants, slugs };
 }
 
 function table(rows: string[][]): string {
@@ -97,6 +110,7 @@ export async function checkExercisesCommand(args: readonly string[]): Promise<nu
     return 1;
   }
   const reports = [];
+  const mutations: MutationReport[] = [];
   for (const slug of slugs) {
     let exercise: Exercise;
     try {
@@ -113,10 +127,17 @@ export async function checkExercisesCommand(args: readonly string[]): Promise<nu
       continue;
     }
     reports.push(await checkExercise(exercise));
+    if (options.mutants) mutations.push(await mutationsOf(exercise));
   }
-  const bad = reports.filter((report) => !report.ok).length;
+  const bad = reports.filter((report) => !report.ok).length + mutations.filter((report) => !report.ok).length;
   if (options.json) {
-    process.stdout.write(JSON.stringify({ ok: bad === 0, exercises: reports }, null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify(
+        { ok: bad === 0, exercises: reports, ...(options.mutants ? { mutants: mutations } : {}) },
+        null,
+        2,
+      ) + "\n",
+    );
   } else {
     const lines: string[] = [];
     for (const report of reports) {
@@ -127,8 +148,46 @@ export async function checkExercisesCommand(args: readonly string[]): Promise<nu
           ...report.findings.map((finding) => m.finding(finding.message)),
         );
     }
+    if (options.mutants) lines.push("", ...mutantTable(mutations));
     lines.push("", bad === 0 ? m.summaryOk(reports.length) : m.summaryFailed(bad, reports.length));
     process.stdout.write(lines.join("\n") + "\n");
   }
   return bad === 0 ? 0 : 1;
+}
+
+async function mutationsOf(exercise: Exercise): Promise<MutationReport> {
+  const reading = readSubmission(exercise.solution.text, {
+    fileName: exercise.solution.fileName,
+    preferredName: exercise.stateMachineName,
+  });
+  const reference = reading.ok
+    ? (reading.definition as Record<string, unknown>)
+    : { StartAt: "", States: {} };
+  return mutationReport(exercise, reference, TRIVIAL_SUBMISSIONS);
+}
+
+/** The exercise × mutant → score table, in pt-BR. */
+function mutantTable(reports: readonly MutationReport[]): string[] {
+  const rows: string[][] = [[...m.mutantColumns]];
+  let survivors = 0;
+  let total = 0;
+  for (const report of reports) {
+    for (const row of report.rows) {
+      if (row.breaksRequirement) total++;
+      if (row.survives) survivors++;
+      rows.push([
+        report.exercise,
+        row.label,
+        `${row.percent.toLocaleString("pt-BR", { maximumFractionDigits: 2 })} %`,
+        m.mutantVerdict(row.survives, row.breaksRequirement),
+      ]);
+    }
+  }
+  return [
+    m.mutantsHeading(MAX_MUTANT_PERCENT, MAX_DO_NOTHING_PERCENT),
+    "",
+    table(rows),
+    "",
+    m.mutantsSummary(survivors, total),
+  ];
 }

@@ -15,6 +15,16 @@ export const gradingCliMessages = {
   checkFailed: (slug: string) => `✗ ${slug}:`,
   finding: (message: string) => `    - ${message}`,
   summaryOk: (count: number) => `Todos os ${count} exercícios estão consistentes.`,
+  mutantsHeading: (maxMutant: number, maxNothing: number) =>
+    `Mutantes das soluções de referência (com cenários ocultos). Um mutante que quebra um requisito ` +
+    `do enunciado pode ficar com no máximo ${maxMutant} %; um fluxo que não faz nada, ${maxNothing} %.`,
+  mutantColumns: ["exercício", "mutante", "nota", "situação"] as const,
+  mutantVerdict: (survives: boolean, breaks: boolean) =>
+    survives ? "✗ nota alta demais" : breaks ? "✓ perdeu pontos" : "— não quebra o enunciado",
+  mutantsSummary: (survivors: number, total: number) =>
+    survivors === 0
+      ? `Todos os ${total} mutantes que quebram o enunciado perderam os pontos que deviam.`
+      : `${survivors} de ${total} mutante(s) que quebram o enunciado ficaram com nota alta demais.`,
   summaryFailed: (bad: number, count: number) => `${bad} de ${count} exercício(s) com problemas.`,
 };
 

@@ -18,7 +18,8 @@
  * }
  * ```
  *
- * - A mocked response is keyed by zero-based invocation number: `"n"` or an inclusive range `"a-b"`.
+ * - A mocked response is keyed by zero-based invocation number: `"n"` or an inclusive range `"a-b"`;
+ *   Partitura extension: `"a-*"`, every invocation from `a` on (a service that fails "always").
  *   Every invocation of a mocked state (retries and Map iterations included) consumes the next number;
  *   an invocation without an entry fails the execution, as in Step Functions Local.
  * - Each entry holds exactly one of `Return` (the service's response, used as the task result; for a
@@ -35,6 +36,7 @@
  * The file is read into `Map`s: names such as `__proto__` or `constructor` are plain names here and can
  * never reach `Object.prototype`.
  */
+import { serviceOutcome, type ServiceBehaviour } from "./service-behaviour.ts";
 import type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -44,6 +46,8 @@ import type { TaskOutcome, TaskRequest, TaskResolver } from "./task-resolver.ts"
 /** What one invocation answers: the `Return` or `Throw` of one entry of a mocked response. */
 export type MockResponse =
   | { readonly kind: "return"; readonly value: unknown; readonly durationSeconds?: number }
+  /** Partitura extension: what the service does; the Task sees it through its integration pattern. */
+  | { readonly kind: "service"; readonly behaviour: ServiceBehaviour }
   | {
       readonly kind: "throw";
       readonly error: string;
@@ -242,21 +246,22 @@ function copyJson(value: unknown, pointer?: string): unknown {
 }
 
 const SINGLE_KEY = /^\d+$/;
-const RANGE_KEY = /^(\d+)-(\d+)$/;
+const RANGE_KEY = /^(\d+)-(\d+|\*)$/;
 
 function parseInvocationKey(key: string, pointer: string): { first: number; last: number } {
   const single = SINGLE_KEY.exec(key);
   const range = single === null ? RANGE_KEY.exec(key) : null;
   if (single === null && range === null) {
     throw new MockConfigError(
-      `A chave ${JSON.stringify(key)} não é um número de invocação. Use um inteiro não negativo ("0", "3") ` +
-        `ou um intervalo inclusivo "a-b" com a ≤ b ("1-2"), sem espaços.`,
+      `A chave ${JSON.stringify(key)} não é um número de invocação. Use um inteiro não negativo ("0", "3"), ` +
+        `um intervalo inclusivo "a-b" com a ≤ b ("1-2") ou "a-*" (da invocação a em diante, "sempre"), sem espaços.`,
       pointer,
     );
   }
   const first = Number(single?.[0] ?? range?.[1]);
-  const last = Number(single?.[0] ?? range?.[2]);
-  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) {
+  // "a-*": every invocation from a on (Partitura extension): a scenario that says "always" never runs out.
+  const last = range?.[2] === "*" ? Number.POSITIVE_INFINITY : Number(single?.[0] ?? range?.[2]);
+  if (!Number.isSafeInteger(first) || !(Number.isSafeInteger(last) || last === Number.POSITIVE_INFINITY)) {
     throw new MockConfigError(
       `O número de invocação em ${JSON.stringify(key)} é grande demais. Use inteiros até ${Number.MAX_SAFE_INTEGER}.`,
       pointer,
@@ -272,7 +277,60 @@ function parseInvocationKey(key: string, pointer: string): { first: number; last
   return { first, last };
 }
 
-const ENTRY_KEYS = ["Return", "Throw", "DurationSeconds"] as const;
+const ENTRY_KEYS = ["Return", "Throw", "DurationSeconds", "Service"] as const;
+const SERVICE_KEYS = ["Status", "DurationSeconds", "Output", "Error", "Cause"] as const;
+
+function parseService(value: unknown, pointer: string): MockResponse {
+  if (!isObject(value)) {
+    throw new MockConfigError(
+      `"Service" precisa ser um objeto { "Status": "SUCCEEDED" | "FAILED", "DurationSeconds", "Output", ` +
+        `"Error", "Cause" }; recebi ${describeType(value)}.`,
+      pointer,
+    );
+  }
+  for (const key of Object.keys(value)) {
+    if (!(SERVICE_KEYS as readonly string[]).includes(key)) {
+      throw new MockConfigError(
+        `Chave desconhecida ${JSON.stringify(key)} em "Service". Use só ${quoteList(SERVICE_KEYS)}.`,
+        `${pointer}/${escapePointerToken(key)}`,
+      );
+    }
+  }
+  const status = own(value, "Status");
+  if (status !== "SUCCEEDED" && status !== "FAILED") {
+    throw new MockConfigError(
+      `"Status" diz como o serviço termina: "SUCCEEDED" ou "FAILED"; recebi ${describeType(status)}.`,
+      `${pointer}/Status`,
+    );
+  }
+  const duration = own(value, "DurationSeconds");
+  if (
+    duration !== undefined &&
+    (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0)
+  ) {
+    throw new MockConfigError(
+      `"DurationSeconds" precisa ser um número ≥ 0; recebi ${describeType(duration)}.`,
+      `${pointer}/DurationSeconds`,
+    );
+  }
+  for (const key of ["Error", "Cause"] as const) {
+    const text = own(value, key);
+    if (text !== undefined && typeof text !== "string") {
+      throw new MockConfigError(
+        `"${key}" precisa ser um texto; recebi ${describeType(text)}.`,
+        `${pointer}/${key}`,
+      );
+    }
+  }
+  const behaviour: ServiceBehaviour = {
+    status,
+    ...(duration !== undefined ? { durationSeconds: duration as number } : {}),
+    ...(hasOwn(value, "Output") ? { output: copyJson(value["Output"], `${pointer}/Output`) } : {}),
+    ...(typeof value["Error"] === "string" ? { error: value["Error"] } : {}),
+    ...(typeof value["Cause"] === "string" ? { cause: value["Cause"] } : {}),
+  };
+  return { kind: "service", behaviour };
+}
 const THROW_KEYS = ["Error", "Cause"] as const;
 
 function parseEntry(value: unknown, pointer: string): MockResponse {
@@ -290,6 +348,16 @@ function parseEntry(value: unknown, pointer: string): MockResponse {
         `${pointer}/${escapePointerToken(key)}`,
       );
     }
+  }
+  if (hasOwn(value, "Service")) {
+    if (Object.keys(value).length > 1) {
+      throw new MockConfigError(
+        `"Service" descreve o serviço inteiro (duração incluída): não o misture com "Return", "Throw" ou ` +
+          `"DurationSeconds" na mesma invocação.`,
+        pointer,
+      );
+    }
+    return parseService(value["Service"], `${pointer}/Service`);
   }
   const hasReturn = hasOwn(value, "Return");
   const hasThrow = hasOwn(value, "Throw");
@@ -586,7 +654,17 @@ function findRule(response: MockedResponse, index: number): MockResponseRule | u
  */
 export function createMockResolver(
   config: MockConfig,
-  options: { stateMachineName?: string; testCaseName: string },
+  options: {
+    stateMachineName?: string;
+    testCaseName: string;
+    /**
+     * A Task state the test case does not map: `"fail"` (default) throws {@link MissingMockError};
+     * `"neutral"` answers `{}` at once (Step Functions Local would call the real service, which
+     * Partitura never does) and reports the state to `onUnmocked`.
+     */
+    unmocked?: "fail" | "neutral";
+    onUnmocked?: (stateName: string) => void;
+  },
 ): TaskResolver {
   const machine = selectStateMachine(config, options.stateMachineName);
   const testCase = machine.testCases.get(options.testCaseName);
@@ -603,6 +681,10 @@ export function createMockResolver(
   return (request: TaskRequest): TaskOutcome => {
     const responseName = testCase.states.get(request.stateName);
     const response = responseName === undefined ? undefined : config.mockedResponses.get(responseName);
+    if ((responseName === undefined || response === undefined) && options.unmocked === "neutral") {
+      options.onUnmocked?.(request.stateName);
+      return { kind: "success", output: {} };
+    }
     if (responseName === undefined || response === undefined) {
       throw new MissingMockError(
         `O estado ${JSON.stringify(request.stateName)} não tem mock no ${where}. ` +
@@ -629,6 +711,7 @@ export function createMockResolver(
       );
     }
     const answer = rule.response;
+    if (answer.kind === "service") return serviceOutcome(request, answer.behaviour);
     const timing = answer.durationSeconds === undefined ? {} : { durationSeconds: answer.durationSeconds };
     if (answer.kind === "return") return { kind: "success", output: copyJson(answer.value), ...timing };
     return {

@@ -1,10 +1,11 @@
 /** Evaluating checks: static ones on the definition, scenario ones on an execution's result and history. */
 import type { ExecutionResult } from "../engine/index.ts";
 import { errorMatches } from "../engine/retry.ts";
-import type { ScenarioCheck, StaticCheck, WorkflowType } from "./exercise-format.ts";
-import { backoffsOf, type ExecutionTrace, type StateVisit } from "./history.ts";
+import type { ExecutionStatusName, ScenarioCheck, StaticCheck, WorkflowType } from "./exercise-format.ts";
+import { backoffsOf, type ExecutionTrace, type StateVisit, type TaskAttempt } from "./history.ts";
 import { deepEqual, fail, matchValue, PASS, type Verdict } from "./matchers.ts";
 import { gradingMessages as m } from "./messages.ts";
+import { evaluateTaskResource } from "./resource-check.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Static checks
@@ -185,6 +186,8 @@ export function evaluateStaticCheck(
         ? PASS
         : fail(m.resourceMissing(check.contains));
     }
+    case "taskResource":
+      return evaluateTaskResource(check, stateNamed(check.state));
     case "stateField": {
       const state = stateNamed(check.state);
       if (!state) return fail(m.stateMissing(check.state));
@@ -210,8 +213,11 @@ export function evaluateStaticCheck(
 
 export interface ScenarioRun {
   readonly result: ExecutionResult;
+  /** The execution's visits, without those to states that ran as another type than expected. */
   readonly trace: ExecutionTrace;
   readonly workflowType: WorkflowType;
+  /** How the scenario's run should end (the reference solution's end): time checks count only then. */
+  readonly expectedStatus?: ExecutionStatusName;
 }
 
 /** AWS list prices (us-east-1, 2025): what the cost lesson's estimates use. */
@@ -240,9 +246,33 @@ export function estimateMonthlyCost(
 
 function visitNumber(trace: ExecutionTrace, state: string, visit = 1): StateVisit | Verdict {
   const visits = trace.visitsOf(state);
-  if (visits.length === 0) return fail(m.stateNeverEntered(state));
+  if (visits.length === 0) return { ...fail(m.stateNeverEntered(state)), notReached: true };
   const chosen = visits[visit - 1];
   return chosen ?? fail(m.stateVisitMissing(state, visit, visits.length));
+}
+
+/**
+ * Parameters a service treats as absent because they only repeat its default. Lambda's Invoke: the
+ * InvocationType defaults to RequestResponse and LogType to None
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+ */
+const SERVICE_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  "lambda:invoke": { InvocationType: "RequestResponse", LogType: "None" },
+  "lambda:invoke.waitForTaskToken": { LogType: "None" },
+};
+
+/** What a task sent, without AWS's defaults said out loud and without the extra fields a check allows. */
+function withoutAllowedFields(attempt: TaskAttempt, allowExtra: readonly string[]): unknown {
+  const sent = attempt.parameters;
+  if (!isObject(sent)) return sent;
+  const defaults = SERVICE_DEFAULTS[attempt.resource ?? ""] ?? {};
+  const kept: Json = {};
+  for (const [key, value] of Object.entries(sent)) {
+    if (allowExtra.includes(key)) continue;
+    if (Object.prototype.hasOwnProperty.call(defaults, key) && deepEqual(defaults[key], value)) continue;
+    kept[key] = value;
+  }
+  return kept;
 }
 
 function isVerdict(value: StateVisit | Verdict): value is Verdict {
@@ -261,21 +291,52 @@ function isSubsequence(expected: readonly string[], path: readonly string[]): bo
 
 /** The engine's guard against endless loops: the execution was stopped, it never finished. */
 export const RUNAWAY_ERROR = "Partitura.TooManyTransitions";
+/** Errors only the engine raises (a guard or a fault): never the student's, never AWS's. */
+const ENGINE_ERROR_PREFIX = "Partitura.";
 
 /** Whether a Task was invoked, or a Parallel/Map started: the state did its work, not just got entered. */
 function ran(trace: ExecutionTrace, state: string): boolean {
   return trace.visitsOf(state).some((visit) => visit.attempts.length > 0);
 }
 
+/** Checks about time, cost and concurrency: they only mean something on a run that ended as it should. */
+const TIMING_CHECKS: ReadonlySet<ScenarioCheck["type"]> = new Set([
+  "duration",
+  "overlap",
+  "transitions",
+  "cost",
+]);
+
 /**
- * A scenario check's verdict. An execution stopped by the loop guard never finished, so nothing about
- * how it ended holds. With `requires`, the check counts only once the listed Task/Parallel/Map states
- * ran: "nothing was charged" means something only if the flow got to where it could charge.
+ * Why a run earns nothing in its scenario: stopped by the loop guard, or by the engine (a scenario
+ * that could not answer a call, an internal fault). Undefined for a run that ended on its own.
+ */
+export function stoppedRunReason(result: ExecutionResult): string | undefined {
+  if (result.error === RUNAWAY_ERROR) return m.runawayExecution(result.stateTransitions);
+  if (result.error?.startsWith(ENGINE_ERROR_PREFIX)) return m.engineStopped;
+  return undefined;
+}
+
+/**
+ * A scenario check's verdict. An execution stopped by the loop guard or by the engine never finished,
+ * so nothing about it holds. With `requires`, the check counts only once the listed Task/Parallel/Map
+ * states ran: "nothing was charged" means something only if the flow got to where it could charge.
+ * Time checks count only on a run that ended the way the scenario expects.
  */
 export function evaluateScenarioCheck(check: ScenarioCheck, run: ScenarioRun): Verdict {
-  if (run.result.error === RUNAWAY_ERROR) return fail(m.runawayExecution(run.result.stateTransitions));
+  const stopped = stoppedRunReason(run.result);
+  if (stopped !== undefined) return { ...fail(stopped), notReached: true };
   const unreached = (check.requires ?? []).filter((name) => !ran(run.trace, name));
-  if (unreached.length > 0) return fail(m.requiredNotReached(unreached));
+  if (unreached.length > 0) return { ...fail(m.requiredNotReached(unreached)), notReached: true };
+  if (
+    TIMING_CHECKS.has(check.type) &&
+    run.expectedStatus !== undefined &&
+    run.result.status !== run.expectedStatus
+  )
+    return {
+      ...fail(m.timingOnWrongEnd(run.expectedStatus, run.result.status, run.result.error)),
+      notReached: true,
+    };
   return evaluateRule(check, run);
 }
 
@@ -319,9 +380,12 @@ function evaluateRule(check: ScenarioCheck, run: ScenarioRun): Verdict {
     }
     case "caught": {
       const visits = trace.visitsOf(check.state);
-      if (visits.length === 0) return fail(m.stateNeverEntered(check.state));
+      if (visits.length === 0) return { ...fail(m.stateNeverEntered(check.state)), notReached: true };
       const caught = visits.find((visit) => visit.caught)?.caught;
       if (check.none) {
+        // "Nothing was caught" says something only about a state that did its work.
+        if (!ran(trace, check.state))
+          return { ...fail(m.taskNeverInvoked(check.state, 1)), notReached: true };
         return caught ? fail(m.caughtUnexpected(check.state, caught.error, caught.next ?? "?")) : PASS;
       }
       if (!caught) return fail(m.nothingCaught(check.state));
@@ -388,13 +452,13 @@ function evaluateRule(check: ScenarioCheck, run: ScenarioRun): Verdict {
     case "stateInput": {
       const visit = visitNumber(trace, check.state, check.visit);
       if (isVerdict(visit)) return visit;
-      return matchValue(visit.input, check);
+      return matchValue(visit.input, check, "input");
     }
     case "taskParameters": {
       const invocation = check.invocation ?? 1;
       const attempt = trace.invocationsOf(check.state)[invocation - 1];
-      if (!attempt) return fail(m.taskNeverInvoked(check.state, invocation));
-      return matchValue(attempt.parameters, check);
+      if (!attempt) return { ...fail(m.taskNeverInvoked(check.state, invocation)), notReached: true };
+      return matchValue(withoutAllowedFields(attempt, check.allowExtra ?? []), check, "parameters");
     }
     case "invocations": {
       const got = trace.invocationsOf(check.state).length;

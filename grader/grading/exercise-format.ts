@@ -3,6 +3,7 @@
  * against the JSON Schema and read the files it names. Everything here is plain data: an exercise runs
  * the same in Node and in the browser.
  */
+import type { IntegrationPattern } from "../engine/resources.ts";
 import type { Visibility } from "./result-model.ts";
 
 /** Relative path inside the exercise folder (forward slashes) → file text. */
@@ -35,6 +36,16 @@ interface CheckBase {
   readonly description: string;
   readonly points: number;
   /** pt-BR feedback shown when the check fails. */
+  readonly feedback: string;
+  /**
+   * Feedback that fits a particular mistake: the first variant whose `when` (a static rule) holds on
+   * the submission replaces `feedback`, so a student is never told to add what they already have.
+   */
+  readonly feedbackVariants?: readonly FeedbackVariant[];
+}
+
+export interface FeedbackVariant {
+  readonly when: StaticRule;
   readonly feedback: string;
 }
 
@@ -95,6 +106,8 @@ export type ScenarioCheck = ScenarioCheckBase &
         readonly type: "taskParameters";
         readonly state: string;
         readonly invocation?: number;
+        /** Fields the statement lets a student add (AWS's own defaults are always accepted). */
+        readonly allowExtra?: readonly string[];
       } & ValueMatcher)
     | {
         readonly type: "invocations";
@@ -131,6 +144,16 @@ export type StaticRule =
       readonly resultPath?: string | null;
     }
   | { readonly type: "resource"; readonly state?: string; readonly contains: string }
+  | {
+      /** What a Task calls: the Lambda function, the service action, the integration pattern. */
+      readonly type: "taskResource";
+      readonly state: string;
+      /** Lambda function name (from a function ARN, or `FunctionName` of `lambda:invoke`). */
+      readonly function?: string;
+      /** `service:action` without the pattern suffix, e.g. `glue:startJobRun`; `lambda` accepts both Lambda forms. */
+      readonly service?: string;
+      readonly pattern?: IntegrationPattern;
+    }
   | {
       readonly type: "stateField";
       readonly state: string;
@@ -190,4 +213,6 @@ export interface Exercise {
   readonly maxStateTransitions: number;
   readonly staticChecks: readonly StaticCheck[];
   readonly scenarios: readonly Scenario[];
+  /** Mutants of the solution that break no stated requirement (mutation self-check), with why. */
+  readonly equivalentMutants?: readonly { readonly id: string; readonly reason: string }[];
 }

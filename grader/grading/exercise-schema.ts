@@ -49,7 +49,12 @@ function check(type: string, properties: Record<string, unknown>, extra: Record<
     type: "object",
     additionalProperties: false,
     required: [...checkRequired, ...((extra.required as string[] | undefined) ?? [])],
-    properties: { ...checkBase, type: { const: type }, ...properties },
+    properties: {
+      ...checkBase,
+      feedbackVariants: { $ref: "#/definitions/feedbackVariants" },
+      type: { const: type },
+      ...properties,
+    },
     ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== "required")),
   };
 }
@@ -121,7 +126,7 @@ const scenarioChecks = [
   ),
   scenarioCheck(
     "taskParameters",
-    { state: stateName, invocation: positiveInteger, ...matcherProperties },
+    { state: stateName, invocation: positiveInteger, allowExtra: stringList, ...matcherProperties },
     {
       required: ["state"],
       ...oneMatcher,
@@ -169,6 +174,19 @@ const staticChecks = [
   ),
   check("resource", { state: stateName, contains: text }, { required: ["contains"] }),
   check(
+    "taskResource",
+    {
+      state: stateName,
+      function: text,
+      service: text,
+      pattern: { enum: ["request-response", "sync", "wait-for-task-token"] },
+    },
+    {
+      required: ["state"],
+      anyOf: [{ required: ["function"] }, { required: ["service"] }, { required: ["pattern"] }],
+    },
+  ),
+  check(
     "stateField",
     {
       state: stateName,
@@ -192,7 +210,29 @@ const staticChecks = [
   check("maxStates", { max: positiveInteger }, { required: ["max"] }),
 ];
 
-function discriminated(variants: Array<ReturnType<typeof check>>) {
+/** The static checks' rules alone (no id, points or feedback): the `when` of a feedback variant. */
+const staticRules = staticChecks.map((schema) => ({
+  ...schema,
+  required: schema.required.filter((field) => !["id", "description", "points", "feedback"].includes(field)),
+  properties: Object.fromEntries(
+    Object.entries(schema.properties).filter(
+      ([field]) => !["id", "description", "points", "feedback", "feedbackVariants"].includes(field),
+    ),
+  ),
+}));
+
+const feedbackVariants = {
+  type: "array",
+  minItems: 1,
+  items: {
+    type: "object",
+    additionalProperties: false,
+    required: ["when", "feedback"],
+    properties: { when: discriminated(staticRules), feedback: text },
+  },
+} as const;
+
+function discriminated(variants: ReadonlyArray<Record<string, unknown>>) {
   return {
     type: "object",
     required: ["type"],
@@ -204,7 +244,7 @@ function discriminated(variants: Array<ReturnType<typeof check>>) {
 const mockedResponse = {
   type: "object",
   minProperties: 1,
-  propertyNames: { pattern: "^[0-9]+(-[0-9]+)?$" },
+  propertyNames: { pattern: "^[0-9]+(-([0-9]+|\\*))?$" },
   additionalProperties: {
     type: "object",
     additionalProperties: false,
@@ -217,8 +257,25 @@ const mockedResponse = {
         properties: { Error: text, Cause: { type: "string" } },
       },
       DurationSeconds: nonNegative,
+      Service: {
+        description: "What the service does; the Task sees it through its integration pattern.",
+        type: "object",
+        additionalProperties: false,
+        required: ["Status"],
+        properties: {
+          Status: { enum: ["SUCCEEDED", "FAILED"] },
+          DurationSeconds: nonNegative,
+          Output: {},
+          Error: text,
+          Cause: { type: "string" },
+        },
+      },
     },
-    oneOf: [{ required: ["Return"] }, { required: ["Throw"] }],
+    oneOf: [
+      { required: ["Return"] },
+      { required: ["Throw"] },
+      { required: ["Service"], not: { anyOf: [{ required: ["DurationSeconds"] }] } },
+    ],
   },
 } as const;
 
@@ -271,6 +328,7 @@ export const exerciseSchema = {
     "solution",
     "scenarios",
   ],
+  definitions: { feedbackVariants },
   properties: {
     $schema: { type: "string" },
     slug: identifier,
@@ -286,5 +344,14 @@ export const exerciseSchema = {
     maxStateTransitions: { type: "integer", minimum: 1, maximum: 1000000 },
     staticChecks: { type: "array", items: discriminated(staticChecks) },
     scenarios: { type: "array", minItems: 1, items: scenario },
+    equivalentMutants: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "reason"],
+        properties: { id: { type: "string", minLength: 1 }, reason: text },
+      },
+    },
   },
 } as const;

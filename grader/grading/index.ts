@@ -12,6 +12,14 @@ export { gradeSubmission, maxPointsOf, type Submission, type GradeOptions } from
 export { readSubmission, MAX_SUBMISSION_BYTES, type SubmissionReading } from "./read-submission.ts";
 export { checkExercise, type SelfCheckFinding, type SelfCheckReport } from "./self-check.ts";
 export { estimateMonthlyCost, PRICING } from "./checks.ts";
+export {
+  generateMutants,
+  mutationReport,
+  MAX_MUTANT_PERCENT,
+  MAX_DO_NOTHING_PERCENT,
+  type MutantScore,
+  type MutationReport,
+} from "./mutants.ts";
 export { exerciseSchema } from "./exercise-schema.ts";
 export type {
   Exercise,

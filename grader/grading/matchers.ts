@@ -7,6 +7,13 @@ export interface Verdict {
   readonly passed: boolean;
   /** pt-BR detail, shown only for public scenarios. */
   readonly detail?: string;
+  /**
+   * The check failed because the state it is about never ran: its feedback (which assumes the state
+   * ran) would claim something the submission may not do, so the student is told what ran instead.
+   */
+  readonly notReached?: boolean;
+  /** The check's feedback variant that fits what the run did, replacing its default feedback. */
+  readonly feedback?: string;
 }
 
 export const PASS: Verdict = { passed: true };
@@ -110,10 +117,13 @@ function safeAt(value: unknown, path: string): unknown {
   }
 }
 
+/** What a matcher compares, to name it in a message. */
+export type MatchedValue = "output" | "parameters" | "input";
+
 /** Applies an equals / includes / paths matcher. */
-export function matchValue(actual: unknown, matcher: ValueMatcher): Verdict {
+export function matchValue(actual: unknown, matcher: ValueMatcher, what: MatchedValue = "output"): Verdict {
   if ("equals" in matcher && matcher.equals !== undefined) {
-    return deepEqual(actual, matcher.equals) ? PASS : fail(m.outputNotEqual(actual));
+    return deepEqual(actual, matcher.equals) ? PASS : fail(m.valueNotEqual(what, actual));
   }
   if ("includes" in matcher && matcher.includes !== undefined) {
     const mismatch = firstMismatch(actual, matcher.includes);

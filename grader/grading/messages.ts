@@ -12,6 +12,13 @@ const seconds = (value: number) => `${value.toLocaleString("pt-BR", { maximumFra
 const money = (value: number) =>
   value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+const patternName = (pattern: string) =>
+  ({
+    "request-response": "request-response (chama e segue sem esperar)",
+    sync: ".sync (espera o job terminar)",
+    "wait-for-task-token": ".waitForTaskToken (espera o callback com o token)",
+  })[pattern] ?? pattern;
+
 export function showValue(value: unknown, max = 160): string {
   const text = value === undefined ? "(nada)" : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -38,7 +45,8 @@ export const gradingMessages = {
   schemaPropertyName: (name: string) =>
     `a chave ${q(name)} não é um número de invocação: use "0", "3" ou um intervalo "1-2"`,
   schemaOneMatcher: "use exatamente um de 'equals', 'includes' ou 'paths'",
-  schemaOneOfReturnThrow: 'cada invocação simulada precisa de exatamente um de "Return" ou "Throw"',
+  schemaOneOfReturnThrow:
+    'cada invocação simulada precisa de exatamente um de "Return", "Throw" ou "Service" ("Service" já traz a sua duração)',
   schemaAnyOf: (fields: readonly string[]) => `informe ao menos um destes campos: ${list(fields)}`,
   schemaHiddenConcept:
     "um cenário oculto precisa de 'concept': o conceito que ele verifica, mostrado no lugar dos dados",
@@ -91,7 +99,8 @@ export const gradingMessages = {
     `esperado ${expected}, obtido ${got}${error ? ` com o erro ${error}` : ""}`,
   statusErrorGot: (expected: string, got: string | undefined) =>
     `esperado o erro ${expected}, obtido ${got ?? "nenhum erro"}`,
-  outputNotEqual: (got: unknown) => `saída obtida: ${showValue(got)}`,
+  valueNotEqual: (what: "output" | "parameters" | "input", got: unknown) =>
+    `${{ output: "saída obtida", parameters: "parâmetros enviados", input: "entrada recebida" }[what]}: ${showValue(got)}`,
   outputNoResult: (status: string) => `a execução terminou com ${status} e não produziu saída`,
   valueMissingField: (path: string, expected: unknown, got: unknown) =>
     `em ${path}: esperado ${showValue(expected, 80)}, obtido ${showValue(got, 80)}`,
@@ -134,7 +143,62 @@ export const gradingMessages = {
   taskNeverInvoked: (state: string, invocation: number) =>
     `o estado ${q(state)} não teve a ${invocation}ª invocação`,
   requiredNotReached: (states: readonly string[]) =>
-    `esta verificação só conta quando a execução executa ${list(states)}, e isso não aconteceu`,
+    `ela só conta quando a execução executa ${list(states)}, e isso não aconteceu`,
+  engineStopped:
+    "a execução não terminou: o cenário não tinha resposta para uma chamada que ela fez " +
+    "(um laço que chama a mesma tarefa sem parar?), e uma execução interrompida não pontua",
+  timingOnWrongEnd: (expected: string, got: string, error?: string) =>
+    `tempo e custo só contam numa execução que termina como o cenário espera (${expected}); ` +
+    `esta terminou com ${got}${error ? ` (${error})` : ""}`,
+  unmockedTasks: (states: readonly string[]) =>
+    `${states.length === 1 ? "O estado" : "Os estados"} ${list(states)} não ${states.length === 1 ? "é simulado" : "são simulados"} ` +
+    `neste cenário: ${states.length === 1 ? "respondeu" : "responderam"} {} (um resultado neutro), sem chamar serviço algum.`,
+  neverFinished:
+    "a execução não terminou em nenhum cenário (um laço sem saída?): uma definição que não roda até o " +
+    "fim não pontua nem pelo que declara",
+  wrongFunctionRan: (state: string, expected: string) =>
+    `${q(state)} chama outra função, não ${q(expected)}, que o enunciado pede: o trabalho que o cenário ` +
+    `espera não aconteceu, e o cenário não pontua`,
+  impostorState: (state: string, got: string, expected: string) =>
+    `${q(state)} é um estado ${got}, não um ${expected}: ele não faz o trabalho que o cenário espera, ` +
+    `e o cenário não pontua`,
+  runStopped: (reason: string) => `Atenção: ${reason}.`,
+  runFailed: (
+    status: string,
+    state: string | undefined,
+    error: string,
+    cause: string | undefined,
+    explanation: string | undefined,
+  ) =>
+    `Atenção: a execução terminou com ${status}` +
+    `${state ? ` no estado ${q(state)}` : ""}` +
+    `${error ? ` com o erro ${error}` : ""}` +
+    `${cause ? ` — causa informada pela AWS: "${cause.length > 300 ? `${cause.slice(0, 299)}…` : cause}"` : ""}.` +
+    `${explanation ? ` ${explanation}` : ""}`,
+  runtimeErrorExplanations: {
+    "States.Runtime":
+      "É um erro da própria definição, não do serviço: em geral um caminho JSONPath ou uma expressão " +
+      "que não encontrou o campo na entrada do estado. Confira InputPath, Parameters, ResultSelector e " +
+      "OutputPath desse estado com a entrada que ele recebeu.",
+    "States.ResultPathMatchFailure":
+      "O ResultPath desse estado aponta para um lugar onde o resultado não pode ser gravado (por exemplo, " +
+      "dentro de um valor que não é objeto).",
+    "States.ParameterPathFailure":
+      "Um campo terminado em .$ em Parameters (ou ItemSelector) aponta para um caminho que não existe " +
+      "na entrada do estado.",
+    "States.IntrinsicFailure":
+      "Uma função intrínseca (States.Format, States.Array…) recebeu argumentos inválidos.",
+    "States.QueryEvaluationError":
+      "Uma expressão JSONata do estado falhou ao ser avaliada (campo ausente, tipo errado, resultado indefinido).",
+    "States.NoChoiceMatched":
+      "Nenhuma regra do Choice casou e ele não tem Default. Confira os tipos comparados: um booleano se " +
+      'compara com BooleanEquals, não com StringEquals "true".',
+    "States.DataLimitExceeded": "Um estado produziu mais de 256 KiB de dados, o limite da AWS.",
+    "States.ItemReaderFailed": "O ItemReader do Map não conseguiu ler os itens.",
+    "States.ResultWriterFailed": "O ResultWriter do Map não conseguiu gravar os resultados.",
+  } as Readonly<Record<string, string>>,
+  checkNotReached: (detail: string) =>
+    `Esta verificação não pôde ser feita: ${detail}. O problema está antes, no caminho que a execução seguiu.`,
   runawayExecution: (transitions: number) =>
     `a execução não terminou: foi interrompida depois de ${transitions} transições de estado ` +
     `(um laço sem condição de saída?)`,
@@ -152,6 +216,16 @@ export const gradingMessages = {
   retrierField: (field: string, expected: string, got: unknown) =>
     `${field}: esperado ${expected}, encontrado ${showValue(got, 40)}`,
   noMatchingCatcher: (state: string) => `${q(state)} não tem um Catch como o pedido`,
+  notATask: (state: string, type: unknown) =>
+    `${q(state)} é um estado ${typeof type === "string" ? type : "sem Type"}, não um Task: ele não chama serviço algum`,
+  serviceGot: (state: string, expected: string, got: string) =>
+    `${q(state)} chama ${got}; o enunciado pede ${expected}`,
+  functionGot: (state: string, expected: string, got: string | undefined) =>
+    got === undefined
+      ? `não consegui ler qual função ${q(state)} chama; o enunciado pede ${q(expected)} (escreva o nome ou o ARN em FunctionName)`
+      : `${q(state)} chama a função ${q(got)}; o enunciado pede ${q(expected)}`,
+  patternGot: (state: string, expected: string, got: string) =>
+    `${q(state)} usa o padrão ${patternName(got)}; o enunciado pede ${patternName(expected)}`,
   resourceMissing: (contains: string) => `nenhum Resource contém ${q(contains)}`,
   resourceOfState: (state: string, got: unknown) => `o Resource de ${q(state)} é ${showValue(got, 100)}`,
   fieldGot: (state: string, field: string, got: unknown) => `${q(state)}.${field} = ${showValue(got, 80)}`,

@@ -193,6 +193,7 @@ interface RawExercise {
   readonly maxStateTransitions?: number;
   readonly staticChecks?: ReadonlyArray<RawCheck & Record<string, unknown>>;
   readonly scenarios: RawScenario[];
+  readonly equivalentMutants?: ReadonlyArray<{ readonly id: string; readonly reason: string }>;
 }
 
 function round2(value: number): number {
@@ -383,5 +384,6 @@ export function parseExercise(files: ExerciseFiles): Exercise {
     maxStateTransitions: raw.maxStateTransitions ?? DEFAULT_MAX_STATE_TRANSITIONS,
     staticChecks,
     scenarios,
+    ...(raw.equivalentMutants ? { equivalentMutants: raw.equivalentMutants } : {}),
   };
 }

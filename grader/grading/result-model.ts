@@ -37,6 +37,11 @@ export interface ScenarioResult {
   readonly points: number;
   readonly maxPoints: number;
   readonly checks: readonly CheckResult[];
+  /**
+   * pt-BR, shown before the checks: what went wrong in the run (the state, AWS's error and cause, an
+   * explanation) when it did not end as the scenario expects. Absent for hidden scenarios.
+   */
+  readonly problem?: string;
   /** Absent for hidden scenarios in student-facing output. */
   readonly execution?: ScenarioExecutionSummary;
 }

@@ -17,3 +17,18 @@ export const selfCheckMessages = {
     `${checks.join(", ")}: use 'requires' nas verificações do tipo "X não aconteceu" para que só ` +
     `contem quando a execução chega aos estados de que elas tratam`,
 };
+
+/** pt-BR names of the mutants of the mutation self-check. */
+export const mutantMessages = {
+  noRetry: (state: string) => `sem o Retry de ${state}`,
+  noCatch: (state: string) => `sem o Catch de ${state}`,
+  noResultPath: (state: string) => `sem o ResultPath de ${state}`,
+  noPattern: (state: string) => `${state} sem .sync/.waitForTaskToken`,
+  taskAsPass: (state: string) => `${state} vira um Pass`,
+  parallelAsSequence: (state: string) => `${state}: ramos em sequência`,
+  otherErrorEquals: (state: string) => `ErrorEquals trocado em ${state}`,
+  otherFunction: (state: string) => `${state} chama outra função`,
+  choiceLoops: (state: string) => `${state} em laço infinito`,
+  choiceFlipped: (state: string) => `comparação invertida em ${state}`,
+  doNothing: (name: string) => `fluxo que não faz nada (${name})`,
+};

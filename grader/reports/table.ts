@@ -31,12 +31,15 @@ function details(submission: SubmissionResult): string[] {
       lines.push(
         `  [${m.staticLabel}] ${oneLine(check.description)} (${formatNumber(check.points)}/${formatNumber(check.maxPoints)}): ${oneLine(check.message)}`,
       );
-  for (const scenario of submission.scenarios)
+  for (const scenario of submission.scenarios) {
+    const label = oneLine(m.scenarioLabel(scenario.title, scenario.visibility === "hidden"));
+    if (scenario.problem) lines.push(`  [${label}] ${oneLine(scenario.problem)}`);
     for (const check of scenario.checks)
       if (check.status !== "passed")
         lines.push(
-          `  [${oneLine(m.scenarioLabel(scenario.title, scenario.visibility === "hidden"))}] ${oneLine(check.description)} (${formatNumber(check.points)}/${formatNumber(check.maxPoints)}): ${oneLine(check.message)}`,
+          `  [${label}] ${oneLine(check.description)} (${formatNumber(check.points)}/${formatNumber(check.maxPoints)}): ${oneLine(check.message)}`,
         );
+  }
   return lines;
 }
 

@@ -84,6 +84,9 @@ function group(
 
 function scenarioGroup(scenario: ScenarioResult): HTMLElement {
   const extra: Node[] = [];
+  // What went wrong in the run comes first: the state, AWS's error and cause, an explanation.
+  if (scenario.problem)
+    extra.push(element("p", { className: "px-problem", text: scenario.problem, data: { problem: "" } }));
   if (scenario.execution) {
     const run = scenario.execution;
     // "Execução: Falhou (FAILED) · …": the pt-BR word, then the AWS status the CLI's JSON carries.

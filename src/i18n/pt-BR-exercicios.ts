@@ -17,6 +17,10 @@ export const exerciseUi = {
   practises: "Pratica a lição",
   goalsHeading: "Objetivos de aprendizagem",
   statementHeading: "Enunciado",
+  /** Points only the teacher's grading (`partitura grade --hidden`) awards: the page cannot show them. */
+  hiddenPoints: (hidden: number, total: number) =>
+    `${hidden.toLocaleString("pt-BR")} pontos em cenários ocultos — avaliados pelo professor ` +
+    `(o botão "Avaliar" mostra os outros ${(total - hidden).toLocaleString("pt-BR")} de ${total.toLocaleString("pt-BR")}).`,
   workHeading: "Sua solução",
   workIntro: (fileName: string) =>
     `Edite a definição abaixo (começa pelo arquivo inicial ${fileName}). O que você escreve fica salvo neste navegador.`,

@@ -29,13 +29,13 @@ describe("partitura grade", () => {
     );
     expect(stdout).toMatch(/ana-souza\s+avaliado\s+100\/100\s+100/);
     expect(stdout).toMatch(/heitor-dias\s+avaliado\s+100\/100/);
-    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+20\/100/);
+    expect(stdout).toMatch(/fabio-nunes\s+avaliado\s+25\/100/);
     expect(stdout).toMatch(/elisa-costa\s+inválido\s+0\/100\s+0\s+—\s+—\s+erro de sintaxe JSON/);
     expect(stdout).toContain(
       "[oculto: Um erro que não é transitório vai direto para o Catch, sem retentativas]",
     );
     expect(stdout).toContain(
-      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 58,75%",
+      "Total: 8 submissão(ões) · 3 com nota máxima · 2 inválida(s) · 0 com erro · média 59,38%",
     );
   });
 
@@ -180,7 +180,7 @@ describe("partitura grade", () => {
       "gradescope",
     );
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout).score).toBe(15);
+    expect(JSON.parse(one.stdout).score).toBe(20);
   });
 
   // Root reads any file: the permission case runs as `nobody` through runuser, or directly when not root.

@@ -363,6 +363,42 @@ describe("Partitura extensions and defaults", () => {
     expect(resolve(resolver, "S", 2)).toEqual({ kind: "success", output: null, durationSeconds: 0 });
   });
 
+  it('"a-*" answers every invocation from a on: a service that fails "always" never runs out', () => {
+    const resolver = createMockResolver(
+      parseMockConfig({
+        StateMachines: { M: { TestCases: { T: { S: "R" } } } },
+        MockedResponses: {
+          R: {
+            "0": { Return: { primeira: true } },
+            "1-*": { Throw: { Error: "Lambda.TooManyRequestsException", Cause: "Rate exceeded" } },
+          },
+        },
+      }),
+      { testCaseName: "T" },
+    );
+    expect(resolve(resolver, "S", 0)).toEqual({ kind: "success", output: { primeira: true } });
+    for (const index of [1, 5, 999_999])
+      expect(resolve(resolver, "S", index)).toMatchObject({ error: "Lambda.TooManyRequestsException" });
+  });
+
+  it('"*-1" and "2-**" are not invocation keys', () => {
+    for (const key of ["*-1", "2-**", "*"]) {
+      expect(() =>
+        parseMockConfig({ StateMachines: {}, MockedResponses: { R: { [key]: { Return: 1 } } } }),
+      ).toThrow(MockConfigError);
+    }
+  });
+
+  it('unmocked: "neutral" answers {} for a state the test case does not map, and reports it', () => {
+    const seen: string[] = [];
+    const resolver = createMockResolver(
+      parseMockConfig({ StateMachines: { M: { TestCases: { T: {} } } }, MockedResponses: {} }),
+      { testCaseName: "T", unmocked: "neutral", onUnmocked: (name) => seen.push(name) },
+    );
+    expect(resolve(resolver, "RegistrarLog", 0)).toEqual({ kind: "success", output: {} });
+    expect(seen).toEqual(["RegistrarLog"]);
+  });
+
   it("without DurationSeconds the outcome has no durationSeconds key", () => {
     const resolver = createMockResolver(parseMockConfig(JSON.parse(ORDER_FLOW)), {
       testCaseName: "HappyPath",

@@ -156,7 +156,10 @@ describe("pipeline-logs", () => {
   it("a Map without MaxConcurrency processes everything at once", async () => {
     const wrong = solutionOf("pipeline-logs");
     delete wrong.States.ProcessarArquivos!.MaxConcurrency;
-    expect(failed(await grade("pipeline-logs", wrong))).toEqual(["muitos-arquivos/concorrencia"]);
+    expect(failed(await grade("pipeline-logs", wrong))).toEqual([
+      "static/concorrencia-maxima",
+      "muitos-arquivos/concorrencia",
+    ]);
   });
 });
 

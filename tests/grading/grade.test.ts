@@ -102,10 +102,10 @@ describe("gradeSubmission", () => {
     const result = await gradeSubmission(ex, submit(json(loop)), { includeHidden: true });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result.status).toBe("graded");
-    expect(result.scenarios[0]!.execution).toMatchObject({
-      status: "FAILED",
-      error: "Partitura.TooManyTransitions",
-    });
+    expect(result.scenarios[0]!.execution).toMatchObject({ status: "FAILED" });
+    // The engine's guard is named by what happened, never by its internal error name.
+    expect(JSON.stringify(result)).not.toContain("Partitura.");
+    expect(result.scenarios[0]!.problem).toContain("a execução não terminou");
     expect(result.points).toBe(0);
   });
 

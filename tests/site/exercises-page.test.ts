@@ -378,12 +378,29 @@ describe("exercise pages", () => {
           cases["invalida"] = solution.replace('"Next": "AtualizarEstoque"', '"Next": "EstadoQueNaoExiste"');
           expect(cases["invalida"]).not.toBe(solution);
         }
+        if (slug === "pedidos-sequencial") {
+          // Issue 13: without the ResultPaths the statement asks for, the page used to say 100 %.
+          const withoutResultPaths = JSON.parse(solution) as {
+            States: Record<string, Record<string, unknown>>;
+          };
+          delete withoutResultPaths.States.ProcessarPagamento!.ResultPath;
+          delete withoutResultPaths.States.AtualizarEstoque!.ResultPath;
+          cases["sem-resultpath"] = JSON.stringify(withoutResultPaths, null, 2);
+        }
         if (slug === "standard-vs-express") {
           cases["errada"] = solution.replace("type: EXPRESS", "type: STANDARD");
           expect(cases["errada"]).not.toBe(solution);
         }
         const cli = await gradeWithCli(slug, exercise.starter.fileName, cases);
         const { page, errors, workers } = await openExercise(context, slug);
+        // The page says how many points only the teacher's grading (hidden scenarios) awards.
+        const hiddenPoints =
+          exercise.points -
+          exercise.scenarios.filter((s) => s.visibility === "public").reduce((sum, s) => sum + s.points, 0) -
+          exercise.staticChecks.reduce((sum, c) => sum + c.points, 0);
+        expect(await page.locator(".px-hidden-points").textContent(), slug).toContain(
+          `${hiddenPoints} pontos em cenários ocultos — avaliados pelo professor`,
+        );
         // Eval is refused on this page.
         expect(
           await page.evaluate(() => {
@@ -438,7 +455,7 @@ describe("exercise pages", () => {
         await page.close();
       }),
     );
-    expect(compared).toBe(slugs.length * 2 + 4);
+    expect(compared).toBe(slugs.length * 2 + 5);
     await context.close();
   });
 
