@@ -8,6 +8,7 @@ import { messages } from "./messages.ts";
 import { quizCommand } from "./quiz-command.ts";
 import { runCommand } from "./run-command.ts";
 import { testStateCommand } from "./test-state-command.ts";
+import { similarityCommand } from "./similarity-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
 const COMMANDS = new Map<string, Command>([
@@ -19,6 +20,7 @@ const COMMANDS = new Map<string, Command>([
   ["grade", gradeCommand],
   ["gradescope", gradescopeCommand],
   ["test-state", testStateCommand],
+  ["similarity", similarityCommand],
 ]);
 
 /**

@@ -6,9 +6,10 @@ export const messages = {
                 [--json] [--events] [--inspect] [--clock virtual|real] [--express] [--seed TEXTO]
   partitura exercises [--json] [--root PASTA]
   partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA]
-  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom]
-                  [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS]
+  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom|html]
+                  [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS] [--site URL]
   partitura gradescope EXERCÍCIO --out autograder.zip
+  partitura similarity <pasta|arquivo.zip> [--exercise EXERCÍCIO] [--threshold 0.8] [--format table|json] [--out ARQUIVO]
   partitura quiz <pasta|respostas.csv> [--format table|json|csv] [--out ARQUIVO] [--quiz ARQUIVO]
   partitura validate <arquivos...> [--format text|json] [--severity error|warning|info] [--express]
   partitura test-state [PEDIDO.json|PEDIDO.yaml|-] [--inspection-level INFO|DEBUG|TRACE] [--state-name NOME]
@@ -19,6 +20,7 @@ Comandos:
   check-exercises   autoverificação: inicial falha, solução tira 100 %, cenário oculto alcançável, fluxo vazio ≤ 15 %
   grade             corrige as submissões de uma turma (pasta, pasta por aluno ou .zip do AVA) em paralelo
   gradescope        gera o autograder do Gradescope (setup.sh + run_autograder) de um exercício
+  similarity        aponta pares de submissões com a mesma máquina de estado depois de renomear e reformatar
   quiz              corrige a autoavaliação da aula; a dissertativa fica marcada "precisa de revisão"
   validate          valida definições ASL (JSON/YAML) e serverless.yml/SAM/CloudFormation como a AWS, em português
   test-state        testa um estado sozinho, como a API TestState da AWS: pedido JSON na entrada, resposta JSON na saída
