@@ -4,7 +4,13 @@
  * row), and writes the report atomically. Output is deterministic: sorted by student, no timestamps.
  */
 import { availableParallelism } from "node:os";
-import { maxPointsOf, type Exercise, type GradingReport, type SubmissionResult } from "../grading/index.ts";
+import {
+  applyLatePolicy,
+  maxPointsOf,
+  type Exercise,
+  type GradingReport,
+  type SubmissionResult,
+} from "../grading/index.ts";
 import { submissionKey } from "../reports/class-summary/summary.ts";
 import {
   formatJson,
@@ -25,6 +31,7 @@ import type { GradeReply, GradeTask, GradeWorkerData } from "./grade-worker.ts";
 import { InputError } from "./load.ts";
 import { createProgress } from "./progress.ts";
 import { discoverSubmissions, type DiscoveredSubmission } from "./submissions.ts";
+import { offsetMinutesOf } from "./zip-times.ts";
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 /** Formats that need the whole class (and its definitions), not one reporter over the report. */
@@ -101,7 +108,11 @@ export async function gradeAll(
       await Promise.all(
         tasks.map(async (entry) => {
           const task: GradeTask = { student: entry.student, fileName: entry.fileName, text: entry.text };
-          const result = fromOutcome(run, task, await pool.run(task));
+          const result = applyLatePolicy(
+            fromOutcome(run, task, await pool.run(task)),
+            run.exercise.latePolicy,
+            entry.submitted,
+          );
           run.onProgress?.(result);
           results.push(result);
         }),
@@ -169,10 +180,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
 
   const { exercise } = loadExerciseForGrading(values.exercise);
   const previous = values.compare ? readPreviousReport(values.compare, exercise.slug) : undefined;
-  const discovered = discoverSubmissions(
-    source,
-    values.student !== undefined ? { student: values.student } : {},
-  );
+  const discovered = discoverSubmissions(source, {
+    ...(values.student !== undefined ? { student: values.student } : {}),
+    ...(exercise.latePolicy ? { zipOffsetMinutes: offsetMinutesOf(exercise.latePolicy.deadline) } : {}),
+  });
   if ((format === "gradescope" || format === "classroom") && discovered.length !== 1)
     throw new InputError(g.singleSubmission(format, discovered.length));
 

@@ -172,6 +172,15 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** An exercise's optional late policy (exercicio.yaml `latePolicy`). */
+export interface LatePolicy {
+  /** ISO 8601 with its UTC offset. */
+  readonly deadline: string;
+  readonly penaltyPercentPerDay: number;
+  readonly maxDaysLate?: number;
+  readonly graceMinutes?: number;
+}
+
 export interface Exercise {
   readonly slug: string;
   readonly title: string;
@@ -190,4 +199,5 @@ export interface Exercise {
   readonly maxStateTransitions: number;
   readonly staticChecks: readonly StaticCheck[];
   readonly scenarios: readonly Scenario[];
+  readonly latePolicy?: LatePolicy;
 }

@@ -13,6 +13,7 @@ import type {
   ScenarioCheck,
   StaticCheck,
   WorkflowType,
+  LatePolicy,
 } from "./exercise-format.ts";
 import { exerciseSchema } from "./exercise-schema.ts";
 import { validateExercise } from "./generated/exercise-schema.js";
@@ -193,6 +194,7 @@ interface RawExercise {
   readonly maxStateTransitions?: number;
   readonly staticChecks?: ReadonlyArray<RawCheck & Record<string, unknown>>;
   readonly scenarios: RawScenario[];
+  readonly latePolicy?: LatePolicy;
 }
 
 function round2(value: number): number {
@@ -368,6 +370,8 @@ export function parseExercise(files: ExerciseFiles): Exercise {
       scenarios.reduce((sum, scenario) => sum + scenario.points, 0),
   );
   if (Math.abs(total - raw.points) > 1e-6) failAt(["points"], m.pointsMismatch(raw.points, total));
+  if (raw.latePolicy && Number.isNaN(Date.parse(raw.latePolicy.deadline)))
+    failAt(["latePolicy", "deadline"], m.badDeadline(raw.latePolicy.deadline));
 
   return {
     slug: raw.slug,
@@ -383,5 +387,6 @@ export function parseExercise(files: ExerciseFiles): Exercise {
     maxStateTransitions: raw.maxStateTransitions ?? DEFAULT_MAX_STATE_TRANSITIONS,
     staticChecks,
     scenarios,
+    ...(raw.latePolicy ? { latePolicy: raw.latePolicy } : {}),
   };
 }
