@@ -6,6 +6,7 @@ import { gradescopeCommand } from "./gradescope-command.ts";
 import { InputError } from "./load.ts";
 import { messages } from "./messages.ts";
 import { quizCommand } from "./quiz-command.ts";
+import { newExerciseCommand } from "./new-exercise-command.ts";
 import { runCommand } from "./run-command.ts";
 import { testStateCommand } from "./test-state-command.ts";
 import { similarityCommand } from "./similarity-command.ts";
@@ -21,6 +22,7 @@ const COMMANDS = new Map<string, Command>([
   ["gradescope", gradescopeCommand],
   ["test-state", testStateCommand],
   ["similarity", similarityCommand],
+  ["new-exercise", newExerciseCommand],
 ]);
 
 /**
