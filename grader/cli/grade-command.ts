@@ -108,11 +108,12 @@ export async function gradeAll(
       await Promise.all(
         tasks.map(async (entry) => {
           const task: GradeTask = { student: entry.student, fileName: entry.fileName, text: entry.text };
-          const result = applyLatePolicy(
+          const graded = applyLatePolicy(
             fromOutcome(run, task, await pool.run(task)),
             run.exercise.latePolicy,
             entry.submitted,
           );
+          const result = entry.lms ? { ...graded, lms: entry.lms } : graded;
           run.onProgress?.(result);
           results.push(result);
         }),

@@ -7,7 +7,7 @@ export const messages = {
   partitura exercises [--json] [--root PASTA]
   partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA] [--watch]
   partitura new-exercise SLUG [--root PASTA]
-  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom|html]
+  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|moodle|canvas|junit|gradescope|classroom|html]
                   [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS] [--site URL]
   partitura gradescope EXERCÍCIO --out autograder.zip
   partitura similarity <pasta|arquivo.zip> [--exercise EXERCÍCIO] [--threshold 0.8] [--format table|json] [--out ARQUIVO]

@@ -22,6 +22,13 @@ const MAX_ENTRIES = 20_000;
 const MAX_DEPTH = 6;
 const DATA_EXTENSIONS = new Set([".json", ".yaml", ".yml"]);
 
+/** Who the LMS says the student is, from its download's names (the gradebook CSVs need it). */
+export interface LmsIdentity {
+  /** Moodle: the participant id of `Nome_123_assignsubmission_file_`; Canvas: the user id of `nome_123_456_arq`. */
+  readonly kind: "moodle" | "canvas";
+  readonly id: string;
+}
+
 /** When a file was handed in: its modification time on disk, or the time its LMS zip entry carries. */
 export interface SubmittedTime {
   readonly at: Date;
@@ -35,6 +42,7 @@ export type DiscoveredSubmission =
       readonly fileName: string;
       readonly text: string;
       readonly submitted?: SubmittedTime;
+      readonly lms?: LmsIdentity;
     }
   | { readonly kind: "error"; readonly student: string; readonly fileName?: string; readonly reason: string };
 
@@ -157,6 +165,14 @@ function studentFromFolder(name: string): string {
   return /^(.+?)_\d+_assignsubmission_[a-z]+_?$/i.exec(name)?.[1] ?? name;
 }
 
+/** The LMS id in a Moodle folder name or a Canvas file name; undefined for other names. */
+function lmsIdentity(top: string, isFolder: boolean): LmsIdentity | undefined {
+  const moodle = isFolder ? /^.+?_(\d+)_assignsubmission_[a-z]+_?$/i.exec(top) : null;
+  if (moodle) return { kind: "moodle", id: moodle[1]! };
+  const canvas = isFolder ? null : /^[^_]+(?:_late)?_(\d+)_\d+_.+$/i.exec(top);
+  return canvas ? { kind: "canvas", id: canvas[1]! } : undefined;
+}
+
 /** `ana.asl.json` → `ana`; Canvas `silvaana_123_456_pagamento.json` (or `_LATE_`) → `silvaana`. */
 function studentFromFile(name: string): string {
   const canvas = /^([^_]+)(?:_late)?_\d+_\d+_.+$/i.exec(name);
@@ -254,7 +270,12 @@ function group(entries: readonly Entry[], display: (path: string) => string): Di
     const student = rest.length > 0 ? studentFromFolder(top) : studentFromFile(top);
     students.set(student, [...(students.get(student) ?? []), entry]);
   }
-  return [...students].map(([student, files]) => pick(student, files, display));
+  return [...students].map(([student, files]) => {
+    const picked = pick(student, files, display);
+    const top = files[0]?.path.split("/")[0] ?? "";
+    const lms = picked.kind === "file" ? lmsIdentity(top, files[0]!.path.includes("/")) : undefined;
+    return lms && picked.kind === "file" ? { ...picked, lms } : picked;
+  });
 }
 
 export interface DiscoverOptions {

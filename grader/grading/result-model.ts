@@ -93,6 +93,8 @@ export interface SubmissionResult {
   readonly scenarios: readonly ScenarioResult[];
   /** Set when the exercise has a late policy and the submission's time is known. */
   readonly late?: LateSubmission;
+  /** The student's id in the LMS the submissions were downloaded from (Moodle participant, Canvas user). */
+  readonly lms?: { readonly kind: "moodle" | "canvas"; readonly id: string };
 }
 
 export interface GradingReport {

@@ -76,6 +76,7 @@ describe("late policy", () => {
       );
       expect(csv[2]).toMatch(/^bia,bia\.asl\.json,avaliado,80,100,80,.*,2026-12-02T04:59:00\.000Z,2,20,100$/);
       expect(JSON.parse(formatReport(report, "json")).submissions[1].late).toMatchObject({ daysLate: 2 });
+      expect(formatReport(report, "canvas").split("\r\n")[2]).toBe("bia,,,,,80");
 
       const onlyBia = { ...report, submissions: [bia!] };
       const gradescope = JSON.parse(formatReport(onlyBia, "gradescope"));
@@ -112,6 +113,15 @@ describe("late policy", () => {
         ["Ana Souza", "zip", 0],
         ["Bia Lima", "zip", 3],
       ]);
+      // Moodle's grading worksheet: rows matched by "Participant <id>", the grade after the penalty.
+      const worksheet = formatReport(report, "moodle").split("\r\n");
+      expect(worksheet[0]).toBe(
+        "Identifier,Full name,Grade,Maximum Grade,Last modified (grade),Feedback comments",
+      );
+      expect(worksheet[1]).toMatch(/^Participant 101,Ana Souza,\d+,\d+,,/);
+      expect(worksheet[2]).toMatch(
+        /^Participant 102,Bia Lima,[\d.]+,\d+,,.*Entregue 3 dias após o prazo: penalidade de 30 %/,
+      );
     },
     TIMEOUT,
   );
