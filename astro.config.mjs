@@ -8,7 +8,7 @@ import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
-import { renderWorkflow } from "./src/graph/svg.ts";
+import { renderWorkflow } from "./grader/graph/svg.ts";
 import { ui } from "./src/i18n/pt-BR.ts";
 import { listExercises, sortByLesson } from "./src/site/exercises.ts";
 import { lessonVisitedKey } from "./src/progress/keys.ts";
@@ -62,14 +62,14 @@ function starlightInlineScriptHashes() {
 }
 
 /**
- * The workflow graphs (src/graph/svg.ts) are SVG with their own <style> element, drawn at build time and
+ * The workflow graphs (grader/graph/svg.ts) are SVG with their own <style> element, drawn at build time and
  * again by the playground in the browser; its text is the same in every drawing, so one hash allows it.
  */
 function workflowGraphStyleHash() {
   const { svg } = renderWorkflow({ StartAt: "A", States: { A: { Type: "Succeed" } } });
   const style = /<style>([\s\S]*?)<\/style>/.exec(svg)?.[1];
   if (style === undefined)
-    throw new Error("src/graph/svg.ts no longer draws a <style>: update astro.config.mjs");
+    throw new Error("grader/graph/svg.ts no longer draws a <style>: update astro.config.mjs");
   return cspHash(style);
 }
 

@@ -29,6 +29,8 @@ export default tseslint.config(
       "grader/grading/**/*.ts",
       "grader/reports/**/*.ts",
       "grader/quiz/**/*.ts",
+      "grader/graph/**/*.ts",
+      "grader/similarity/**/*.ts",
     ],
     rules: {
       "no-restricted-imports": [
@@ -38,6 +40,10 @@ export default tseslint.config(
             {
               group: ["node:*", "fs", "path", "os", "child_process", "crypto", "url", "util"],
               message: "Este código roda no navegador: nada de APIs do Node aqui.",
+            },
+            {
+              group: ["**/src/**"],
+              message: "O corretor não importa o site (src/).",
             },
           ],
         },

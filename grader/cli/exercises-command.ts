@@ -12,6 +12,7 @@ import {
 import { TRIVIAL_SUBMISSIONS } from "../grading/self-check.ts";
 import { EXERCISES_ROOT, listExerciseSlugs, loadExercise } from "./exercise-loader.ts";
 import { gradingCliMessages as m } from "./grading-messages.ts";
+import { watchCheckExercises } from "./check-watch.ts";
 import { badOption } from "./command.ts";
 import { InputError } from "./load.ts";
 
@@ -103,6 +104,11 @@ export function exercisesCommand(args: readonly string[]): number {
 
 /** `partitura check-exercises [SLUG…] [--json] [--root PASTA]`: exit 0 when every exercise is consistent. */
 export async function checkExercisesCommand(args: readonly string[]): Promise<number> {
+  if (args.includes("--watch"))
+    return watchCheckExercises(
+      args.filter((arg) => arg !== "--watch"),
+      checkExercisesCommand,
+    );
   const options = parseOptions(args);
   const slugs = options.slugs.length > 0 ? options.slugs : listExerciseSlugs(options.root);
   if (slugs.length === 0) {

@@ -4,21 +4,39 @@
  * row), and writes the report atomically. Output is deterministic: sorted by student, no timestamps.
  */
 import { availableParallelism } from "node:os";
-import { maxPointsOf, type Exercise, type GradingReport, type SubmissionResult } from "../grading/index.ts";
-import { formatReport, GradescopeReportError, REPORT_FORMATS, type ReportFormat } from "../reports/index.ts";
+import {
+  applyLatePolicy,
+  maxPointsOf,
+  type Exercise,
+  type GradingReport,
+  type SubmissionResult,
+} from "../grading/index.ts";
+import { submissionKey } from "../reports/class-summary/summary.ts";
+import {
+  formatJson,
+  formatReport,
+  GradescopeReportError,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from "../reports/index.ts";
 import { compareStudents } from "../reports/text.ts";
 import { emit } from "./atomic-write.ts";
+import { analyseClass, classHtml, DEFAULT_SITE_URL } from "./class-report.ts";
 import { parseCommandArgs } from "./command.ts";
 import { compareReports, formatComparison, readPreviousReport } from "./compare.ts";
 import { loadExerciseForGrading } from "./grade-exercise.ts";
 import { gradeMessages as g } from "./grade-messages.ts";
 import { WorkerPool, type PoolOutcome } from "./grade-pool.ts";
-import type { GradeTask, GradeWorkerData } from "./grade-worker.ts";
+import type { GradeReply, GradeTask, GradeWorkerData } from "./grade-worker.ts";
 import { InputError } from "./load.ts";
 import { createProgress } from "./progress.ts";
 import { discoverSubmissions, type DiscoveredSubmission } from "./submissions.ts";
+import { offsetMinutesOf } from "./zip-times.ts";
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** Formats that need the whole class (and its definitions), not one reporter over the report. */
+const CLASS_FORMATS = ["html"] as const;
+type ClassFormat = (typeof CLASS_FORMATS)[number];
 const WORKER_MEMORY_MB = 512;
 
 export interface GradeRun {
@@ -27,6 +45,8 @@ export interface GradeRun {
   readonly jobs: number;
   readonly timeoutSeconds: number;
   readonly onProgress?: (result: SubmissionResult) => void;
+  /** Receives each graded definition (the worker sends them only when this is set). */
+  readonly onDefinition?: (result: SubmissionResult, definition: unknown) => void;
 }
 
 function errorRow(
@@ -49,12 +69,13 @@ function errorRow(
   };
 }
 
-function fromOutcome(
-  run: GradeRun,
-  task: GradeTask,
-  outcome: PoolOutcome<SubmissionResult>,
-): SubmissionResult {
-  if (outcome.ok) return { ...outcome.value, student: task.student, file: task.fileName };
+function fromOutcome(run: GradeRun, task: GradeTask, outcome: PoolOutcome<GradeReply>): SubmissionResult {
+  if (outcome.ok) {
+    const { definition, ...value } = outcome.value;
+    const result = { ...value, student: task.student, file: task.fileName };
+    if (definition !== undefined) run.onDefinition?.(result, definition);
+    return result;
+  }
   if (outcome.kind === "timeout") return errorRow(run, task, g.timedOut(run.timeoutSeconds));
   if (outcome.message === "out-of-memory") return errorRow(run, task, g.outOfMemory(WORKER_MEMORY_MB));
   return errorRow(run, task, g.graderFailed(outcome.message));
@@ -71,8 +92,12 @@ export async function gradeAll(
     .map((entry) => errorRow(run, entry, entry.reason));
   results.forEach((result) => run.onProgress?.(result));
   if (tasks.length > 0) {
-    const workerData: GradeWorkerData = { exercise: run.exercise, includeHidden: run.includeHidden };
-    const pool = new WorkerPool<GradeTask, SubmissionResult>({
+    const workerData: GradeWorkerData = {
+      exercise: run.exercise,
+      includeHidden: run.includeHidden,
+      withDefinitions: run.onDefinition !== undefined,
+    };
+    const pool = new WorkerPool<GradeTask, GradeReply>({
       workerUrl: new URL("./grade-worker.ts", import.meta.url),
       workerData,
       size: Math.min(run.jobs, tasks.length),
@@ -83,7 +108,12 @@ export async function gradeAll(
       await Promise.all(
         tasks.map(async (entry) => {
           const task: GradeTask = { student: entry.student, fileName: entry.fileName, text: entry.text };
-          const result = fromOutcome(run, task, await pool.run(task));
+          const graded = applyLatePolicy(
+            fromOutcome(run, task, await pool.run(task)),
+            run.exercise.latePolicy,
+            entry.submitted,
+          );
+          const result = entry.lms ? { ...graded, lms: entry.lms } : graded;
           run.onProgress?.(result);
           results.push(result);
         }),
@@ -130,13 +160,17 @@ export async function gradeCommand(args: string[]): Promise<number> {
     compare: { type: "string" },
     student: { type: "string" },
     timeout: { type: "string" },
+    site: { type: "string" },
   });
   const source = positionals[0];
   if (!source) throw new InputError(g.missingSubmissions);
   if (positionals.length > 1) throw new InputError(g.extraArguments(positionals.slice(1)));
   if (!values.exercise) throw new InputError(g.missingExercise);
-  const format = values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new InputError(g.badFormat(values.format, REPORT_FORMATS));
+  const format = values.format as ReportFormat | ClassFormat;
+  if (!REPORT_FORMATS.includes(format as ReportFormat) && !CLASS_FORMATS.includes(format as ClassFormat))
+    throw new InputError(g.badFormat(values.format, [...REPORT_FORMATS, ...CLASS_FORMATS]));
+  const wantsClassView = format === "html" || format === "json";
+  const definitions = new Map<string, unknown>();
   const jobs = positiveInteger(values.jobs, "--jobs", availableParallelism());
   const timeoutSeconds = positiveInteger(
     values.timeout,
@@ -147,10 +181,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
 
   const { exercise } = loadExerciseForGrading(values.exercise);
   const previous = values.compare ? readPreviousReport(values.compare, exercise.slug) : undefined;
-  const discovered = discoverSubmissions(
-    source,
-    values.student !== undefined ? { student: values.student } : {},
-  );
+  const discovered = discoverSubmissions(source, {
+    ...(values.student !== undefined ? { student: values.student } : {}),
+    ...(exercise.latePolicy ? { zipOffsetMinutes: offsetMinutesOf(exercise.latePolicy.deadline) } : {}),
+  });
   if ((format === "gradescope" || format === "classroom") && discovered.length !== 1)
     throw new InputError(g.singleSubmission(format, discovered.length));
 
@@ -164,6 +198,9 @@ export async function gradeCommand(args: string[]): Promise<number> {
         jobs,
         timeoutSeconds,
         onProgress: (result) => progress.tick(result.status === "error"),
+        ...(wantsClassView
+          ? { onDefinition: (result, definition) => definitions.set(submissionKey(result), definition) }
+          : {}),
       },
       discovered,
     );
@@ -172,7 +209,13 @@ export async function gradeCommand(args: string[]): Promise<number> {
   }
   let text: string;
   try {
-    text = formatReport(report, format);
+    if (wantsClassView) {
+      const analysis = analyseClass(report, exercise, definitions);
+      text =
+        format === "html"
+          ? classHtml(report, analysis, definitions, values.site ?? DEFAULT_SITE_URL)
+          : formatJson(report, { ...analysis.summary, similarity: analysis.similarity });
+    } else text = formatReport(report, format as ReportFormat);
   } catch (error) {
     if (error instanceof GradescopeReportError) throw new InputError(error.message);
     throw error;

@@ -9,7 +9,12 @@ import { gradeSubmission, type Exercise, type SubmissionResult } from "../gradin
 export interface GradeWorkerData {
   readonly exercise: Exercise;
   readonly includeHidden: boolean;
+  /** Send back the graded definition too (class report, similarity). */
+  readonly withDefinitions?: boolean;
 }
+
+/** What a worker answers: the result, and the definition when `withDefinitions` asked for it. */
+export type GradeReply = SubmissionResult & { readonly definition?: unknown };
 
 export interface GradeTask {
   readonly student: string;
@@ -18,11 +23,16 @@ export interface GradeTask {
 }
 
 const port = parentPort!;
-const { exercise, includeHidden } = workerData as GradeWorkerData;
+const { exercise, includeHidden, withDefinitions } = workerData as GradeWorkerData;
 
 port.on("message", async ({ id, task }: { id: number; task: GradeTask }) => {
   try {
-    const value: SubmissionResult = await gradeSubmission(exercise, task, { includeHidden });
+    let definition: unknown;
+    const result: SubmissionResult = await gradeSubmission(exercise, task, {
+      includeHidden,
+      ...(withDefinitions ? { onDefinition: (read: unknown) => (definition = read) } : {}),
+    });
+    const value: GradeReply = definition === undefined ? result : { ...result, definition };
     port.postMessage({ type: "result", id, ok: true, value });
   } catch (error) {
     port.postMessage({

@@ -6,8 +6,10 @@ import { gradescopeCommand } from "./gradescope-command.ts";
 import { InputError } from "./load.ts";
 import { messages } from "./messages.ts";
 import { quizCommand } from "./quiz-command.ts";
+import { newExerciseCommand } from "./new-exercise-command.ts";
 import { runCommand } from "./run-command.ts";
 import { testStateCommand } from "./test-state-command.ts";
+import { similarityCommand } from "./similarity-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
 const COMMANDS = new Map<string, Command>([
@@ -19,6 +21,8 @@ const COMMANDS = new Map<string, Command>([
   ["grade", gradeCommand],
   ["gradescope", gradescopeCommand],
   ["test-state", testStateCommand],
+  ["similarity", similarityCommand],
+  ["new-exercise", newExerciseCommand],
 ]);
 
 /**

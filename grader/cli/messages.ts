@@ -5,10 +5,12 @@ export const messages = {
                 [--mock-config ARQUIVO --test-case NOME]
                 [--json] [--events] [--inspect] [--clock virtual|real] [--express] [--seed TEXTO]
   partitura exercises [--json] [--root PASTA]
-  partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA]
-  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|junit|gradescope|classroom]
-                  [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS]
+  partitura check-exercises [EXERCÍCIO…] [--json] [--root PASTA] [--watch]
+  partitura new-exercise SLUG [--root PASTA]
+  partitura grade <pasta|arquivo.zip|arquivo> --exercise EXERCÍCIO [--hidden] [--format table|json|csv|moodle|canvas|junit|gradescope|classroom|html]
+                  [--out ARQUIVO] [--jobs N] [--compare ANTERIOR.json] [--student NOME] [--timeout SEGUNDOS] [--site URL]
   partitura gradescope EXERCÍCIO --out autograder.zip
+  partitura similarity <pasta|arquivo.zip> [--exercise EXERCÍCIO] [--threshold 0.8] [--format table|json] [--out ARQUIVO]
   partitura quiz <pasta|respostas.csv> [--format table|json|csv] [--out ARQUIVO] [--quiz ARQUIVO]
   partitura validate <arquivos...> [--format text|json] [--severity error|warning|info] [--express]
   partitura test-state [PEDIDO.json|PEDIDO.yaml|-] [--inspection-level INFO|DEBUG|TRACE] [--state-name NOME]
@@ -17,8 +19,10 @@ Comandos:
   run               executa uma máquina de estado localmente, com tarefas simuladas (mocks) e tempo virtual
   exercises         lista os exercícios (título, pontos, cenários públicos e ocultos)
   check-exercises   autoverificação: inicial falha, solução tira 100 %, cenário oculto alcançável, fluxo vazio ≤ 15 %
+  new-exercise      cria a pasta de um exercício novo a partir de um modelo que já passa na autoverificação
   grade             corrige as submissões de uma turma (pasta, pasta por aluno ou .zip do AVA) em paralelo
   gradescope        gera o autograder do Gradescope (setup.sh + run_autograder) de um exercício
+  similarity        aponta pares de submissões com a mesma máquina de estado depois de renomear e reformatar
   quiz              corrige a autoavaliação da aula; a dissertativa fica marcada "precisa de revisão"
   validate          valida definições ASL (JSON/YAML) e serverless.yml/SAM/CloudFormation como a AWS, em português
   test-state        testa um estado sozinho, como a API TestState da AWS: pedido JSON na entrada, resposta JSON na saída

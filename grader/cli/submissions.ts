@@ -12,6 +12,7 @@ import { basename, extname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { gradeMessages as g } from "./grade-messages.ts";
 import { InputError } from "./load.ts";
+import { zipEntryTimes } from "./zip-times.ts";
 
 /** AWS accepts definitions up to 1 MB; a submission file above 1 MiB is refused unread. */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
@@ -21,8 +22,28 @@ const MAX_ENTRIES = 20_000;
 const MAX_DEPTH = 6;
 const DATA_EXTENSIONS = new Set([".json", ".yaml", ".yml"]);
 
+/** Who the LMS says the student is, from its download's names (the gradebook CSVs need it). */
+export interface LmsIdentity {
+  /** Moodle: the participant id of `Nome_123_assignsubmission_file_`; Canvas: the user id of `nome_123_456_arq`. */
+  readonly kind: "moodle" | "canvas";
+  readonly id: string;
+}
+
+/** When a file was handed in: its modification time on disk, or the time its LMS zip entry carries. */
+export interface SubmittedTime {
+  readonly at: Date;
+  readonly source: "file" | "zip";
+}
+
 export type DiscoveredSubmission =
-  | { readonly kind: "file"; readonly student: string; readonly fileName: string; readonly text: string }
+  | {
+      readonly kind: "file";
+      readonly student: string;
+      readonly fileName: string;
+      readonly text: string;
+      readonly submitted?: SubmittedTime;
+      readonly lms?: LmsIdentity;
+    }
   | { readonly kind: "error"; readonly student: string; readonly fileName?: string; readonly reason: string };
 
 /** One file found in a folder or a zip: path relative to the root (forward slashes). */
@@ -32,6 +53,7 @@ interface Entry {
   read(): Uint8Array;
   /** Set for a student folder that could not be listed: the reason, in Portuguese. */
   readonly unreadable?: string;
+  readonly submitted?: SubmittedTime;
 }
 
 /** A Node file-system error's code ("EACCES"); undefined for other errors (fflate's codes are numbers). */
@@ -73,12 +95,15 @@ function folderEntries(root: string): Entry[] {
       } else if (child.isFile()) {
         if (entries.length >= MAX_ENTRIES) throw new InputError(g.tooManyFiles(root, MAX_ENTRIES));
         let size = 0;
+        let submitted: SubmittedTime | undefined;
         try {
-          size = statSync(full).size;
+          const stats = statSync(full);
+          size = stats.size;
+          submitted = { at: stats.mtime, source: "file" };
         } catch {
           // Reported when the file is read.
         }
-        entries.push({ path, size, read: () => readFileSync(full) });
+        entries.push({ path, size, read: () => readFileSync(full), ...(submitted ? { submitted } : {}) });
       }
     }
   };
@@ -86,13 +111,16 @@ function folderEntries(root: string): Entry[] {
   return entries;
 }
 
-function zipEntries(file: string): Entry[] {
+function zipEntries(file: string, zipOffsetMinutes: number): Entry[] {
   const size = statSync(file).size;
   if (size > MAX_ZIP_BYTES) throw new InputError(g.zipTooLarge(file, size, MAX_ZIP_BYTES));
   const sizes = new Map<string, number>();
   let files: Record<string, Uint8Array>;
+  let times = new Map<string, Date>();
   try {
-    files = unzipSync(readFileSync(file), {
+    const zip = readFileSync(file);
+    times = zipEntryTimes(zip, zipOffsetMinutes);
+    files = unzipSync(zip, {
       filter: (info) => {
         if (info.name.endsWith("/") || isJunk(info.name)) return false;
         if (sizes.size >= MAX_ENTRIES) throw new InputError(g.tooManyFiles(file, MAX_ENTRIES));
@@ -109,10 +137,12 @@ function zipEntries(file: string): Entry[] {
   }
   return [...sizes].map(([path, declared]) => {
     const data = files[path];
+    const at = times.get(path);
     return {
       path: path.replace(/\\/g, "/").replace(/^\/+/, ""),
       size: data ? data.length : declared,
       read: () => data ?? new Uint8Array(),
+      ...(at ? { submitted: { at, source: "zip" as const } } : {}),
     };
   });
 }
@@ -133,6 +163,14 @@ function notASubmission(name: string): boolean {
 /** Moodle: `Maria Silva_123456_assignsubmission_file_` → `Maria Silva`. */
 function studentFromFolder(name: string): string {
   return /^(.+?)_\d+_assignsubmission_[a-z]+_?$/i.exec(name)?.[1] ?? name;
+}
+
+/** The LMS id in a Moodle folder name or a Canvas file name; undefined for other names. */
+function lmsIdentity(top: string, isFolder: boolean): LmsIdentity | undefined {
+  const moodle = isFolder ? /^.+?_(\d+)_assignsubmission_[a-z]+_?$/i.exec(top) : null;
+  if (moodle) return { kind: "moodle", id: moodle[1]! };
+  const canvas = isFolder ? null : /^[^_]+(?:_late)?_(\d+)_\d+_.+$/i.exec(top);
+  return canvas ? { kind: "canvas", id: canvas[1]! } : undefined;
 }
 
 /** `ana.asl.json` → `ana`; Canvas `silvaana_123_456_pagamento.json` (or `_LATE_`) → `silvaana`. */
@@ -161,7 +199,13 @@ function decode(entry: Entry, student: string, fileName: string): DiscoveredSubm
   const text = decoded.text;
   const hostile = screenText(text);
   if (hostile) return { kind: "error", student, fileName, reason: hostile };
-  return { kind: "file", student, fileName, text };
+  return {
+    kind: "file",
+    student,
+    fileName,
+    text,
+    ...(entry.submitted ? { submitted: entry.submitted } : {}),
+  };
 }
 
 /**
@@ -226,12 +270,19 @@ function group(entries: readonly Entry[], display: (path: string) => string): Di
     const student = rest.length > 0 ? studentFromFolder(top) : studentFromFile(top);
     students.set(student, [...(students.get(student) ?? []), entry]);
   }
-  return [...students].map(([student, files]) => pick(student, files, display));
+  return [...students].map(([student, files]) => {
+    const picked = pick(student, files, display);
+    const top = files[0]?.path.split("/")[0] ?? "";
+    const lms = picked.kind === "file" ? lmsIdentity(top, files[0]!.path.includes("/")) : undefined;
+    return lms && picked.kind === "file" ? { ...picked, lms } : picked;
+  });
 }
 
 export interface DiscoverOptions {
   /** Treat everything found as ONE student's submission (Gradescope, a single file). */
   readonly student?: string;
+  /** UTC offset (minutes) to read a zip entry's MS-DOS time in (it has no zone); the deadline's. */
+  readonly zipOffsetMinutes?: number;
 }
 
 /** The submissions at `path` (folder, `.zip` or single file), one entry per student. */
@@ -246,13 +297,16 @@ export function discoverSubmissions(path: string, options: DiscoverOptions = {})
   if (stats.isDirectory()) {
     entries = folderEntries(path);
   } else if (extname(path).toLowerCase() === ".zip") {
-    entries = zipEntries(path);
+    entries = zipEntries(path, options.zipOffsetMinutes ?? 0);
   } else {
     const name = basename(path);
     const student = options.student ?? studentFromFile(name);
     if (!DATA_EXTENSIONS.has(extname(name).toLowerCase()))
       return [{ kind: "error", student, fileName: name, reason: g.unsupportedFiles([name]) }];
-    return [decode({ path: name, size: stats.size, read: () => readFileSync(path) }, student, name)];
+    const submitted = { at: stats.mtime, source: "file" as const };
+    return [
+      decode({ path: name, size: stats.size, read: () => readFileSync(path), submitted }, student, name),
+    ];
   }
   const display = (relative: string) => relative;
   if (options.student !== undefined) return [pick(options.student, entries, display)];

@@ -195,6 +195,15 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** An exercise's optional late policy (exercicio.yaml `latePolicy`). */
+export interface LatePolicy {
+  /** ISO 8601 with its UTC offset. */
+  readonly deadline: string;
+  readonly penaltyPercentPerDay: number;
+  readonly maxDaysLate?: number;
+  readonly graceMinutes?: number;
+}
+
 export interface Exercise {
   readonly slug: string;
   readonly title: string;
@@ -215,4 +224,5 @@ export interface Exercise {
   readonly scenarios: readonly Scenario[];
   /** Mutants of the solution that break no stated requirement (mutation self-check), with why. */
   readonly equivalentMutants?: readonly { readonly id: string; readonly reason: string }[];
+  readonly latePolicy?: LatePolicy;
 }

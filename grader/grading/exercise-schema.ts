@@ -353,5 +353,30 @@ export const exerciseSchema = {
         properties: { id: { type: "string", minLength: 1 }, reason: text },
       },
     },
+    latePolicy: {
+      description:
+        "Optional late policy: after the deadline, each started day late costs penaltyPercentPerDay of the score.",
+      type: "object",
+      additionalProperties: false,
+      required: ["deadline", "penaltyPercentPerDay"],
+      properties: {
+        deadline: {
+          description: "ISO 8601 date and time with its UTC offset, e.g. 2026-12-10T23:59:00-03:00.",
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
+        },
+        penaltyPercentPerDay: { type: "number", minimum: 0, maximum: 100 },
+        maxDaysLate: {
+          description: "After this many days late the score is zero.",
+          type: "integer",
+          minimum: 0,
+        },
+        graceMinutes: {
+          description: "Minutes after the deadline still on time.",
+          type: "integer",
+          minimum: 0,
+        },
+      },
+    },
   },
 } as const;

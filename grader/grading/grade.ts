@@ -42,6 +42,8 @@ export interface Submission {
 export interface GradeOptions {
   /** Run hidden scenarios too (instructor CLI `--hidden`). Otherwise they are left out of the score. */
   readonly includeHidden: boolean;
+  /** Called with the definition that is graded, once it was read (the class report's structural view). */
+  readonly onDefinition?: (definition: unknown) => void;
 }
 
 const parsedMocks = new WeakMap<Scenario, MockConfig>();
@@ -443,6 +445,7 @@ export async function gradeSubmission(
       scenarios: [],
     };
   }
+  options.onDefinition?.(reading.definition);
   const declaredType = reading.workflowType;
   const typeForStatic = declaredType ?? exercise.workflowType;
   const scenarios: ScenarioResult[] = [];

@@ -10,6 +10,7 @@ export {
 } from "./parse-exercise.ts";
 export { gradeSubmission, maxPointsOf, type Submission, type GradeOptions } from "./grade.ts";
 export { readSubmission, MAX_SUBMISSION_BYTES, type SubmissionReading } from "./read-submission.ts";
+export { applyLatePolicy, lateness } from "./late-policy.ts";
 export { checkExercise, type SelfCheckFinding, type SelfCheckReport } from "./self-check.ts";
 export { estimateMonthlyCost, PRICING } from "./checks.ts";
 export {
@@ -29,11 +30,13 @@ export type {
   StaticCheck,
   WorkflowType,
   SourceFile,
+  LatePolicy,
 } from "./exercise-format.ts";
 export type {
   CheckResult,
   CheckStatus,
   GradingReport,
+  LateSubmission,
   ScenarioResult,
   ScenarioExecutionSummary,
   SubmissionDiagnostic,

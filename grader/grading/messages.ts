@@ -65,6 +65,8 @@ export const gradingMessages = {
   } as Record<string, string>,
   missingFile: (file: string) => `o arquivo ${q(file)} não existe na pasta do exercício`,
   duplicateId: (id: string, where: string) => `o id ${q(id)} aparece mais de uma vez em ${where}`,
+  badDeadline: (deadline: string) =>
+    `o prazo '${deadline}' não é uma data válida (use, por exemplo, 2026-12-10T23:59:00-03:00)`,
   pointsMismatch: (declared: number, sum: number) =>
     `'points' diz ${declared}, mas as verificações somam ${sum}; ajuste 'points' ou as pontuações`,
   mockConfigInvalid: (detail: string) => `arquivo de mocks inválido: ${detail}`,

@@ -13,6 +13,7 @@ import type {
   ScenarioCheck,
   StaticCheck,
   WorkflowType,
+  LatePolicy,
 } from "./exercise-format.ts";
 import { exerciseSchema } from "./exercise-schema.ts";
 import { validateExercise } from "./generated/exercise-schema.js";
@@ -194,6 +195,7 @@ interface RawExercise {
   readonly staticChecks?: ReadonlyArray<RawCheck & Record<string, unknown>>;
   readonly scenarios: RawScenario[];
   readonly equivalentMutants?: ReadonlyArray<{ readonly id: string; readonly reason: string }>;
+  readonly latePolicy?: LatePolicy;
 }
 
 function round2(value: number): number {
@@ -369,6 +371,8 @@ export function parseExercise(files: ExerciseFiles): Exercise {
       scenarios.reduce((sum, scenario) => sum + scenario.points, 0),
   );
   if (Math.abs(total - raw.points) > 1e-6) failAt(["points"], m.pointsMismatch(raw.points, total));
+  if (raw.latePolicy && Number.isNaN(Date.parse(raw.latePolicy.deadline)))
+    failAt(["latePolicy", "deadline"], m.badDeadline(raw.latePolicy.deadline));
 
   return {
     slug: raw.slug,
@@ -385,5 +389,6 @@ export function parseExercise(files: ExerciseFiles): Exercise {
     staticChecks,
     scenarios,
     ...(raw.equivalentMutants ? { equivalentMutants: raw.equivalentMutants } : {}),
+    ...(raw.latePolicy ? { latePolicy: raw.latePolicy } : {}),
   };
 }

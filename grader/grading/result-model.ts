@@ -65,6 +65,21 @@ export type SubmissionStatus =
   /** The grader could not finish (too large, too slow, ...): score 0 with a clear reason. */
   | "error";
 
+/** How a late policy changed a submission's score (exercicio.yaml `latePolicy`). */
+export interface LateSubmission {
+  /** ISO 8601 (UTC): when the file was handed in. */
+  readonly submittedAt: string;
+  /** Where that time came from: the file's modification time, or the LMS zip entry's. */
+  readonly source: "file" | "zip";
+  readonly deadline: string;
+  /** Started days after the deadline (and its grace), 0 when on time. */
+  readonly daysLate: number;
+  /** Share of the score taken away, 0–100. */
+  readonly penaltyPercent: number;
+  /** The score the checks gave, before the penalty (`points` is after it). */
+  readonly pointsBeforePenalty: number;
+}
+
 export interface SubmissionResult {
   /** Student identifier: file or folder name without extension. */
   readonly student: string;
@@ -81,6 +96,10 @@ export interface SubmissionResult {
   readonly diagnostics: readonly SubmissionDiagnostic[];
   readonly staticChecks: readonly CheckResult[];
   readonly scenarios: readonly ScenarioResult[];
+  /** Set when the exercise has a late policy and the submission's time is known. */
+  readonly late?: LateSubmission;
+  /** The student's id in the LMS the submissions were downloaded from (Moodle participant, Canvas user). */
+  readonly lms?: { readonly kind: "moodle" | "canvas"; readonly id: string };
 }
 
 export interface GradingReport {

@@ -7,6 +7,7 @@
 import type { GradingReport, SubmissionResult } from "../grading/result-model.ts";
 import { GradescopeReportError, readingProblems } from "./gradescope.ts";
 import { reportMessages as m } from "./messages.ts";
+import { lateNote } from "./table.ts";
 
 export interface ClassroomTest {
   readonly name: string;
@@ -66,6 +67,16 @@ export function classroomResults(submission: SubmissionResult): ClassroomResults
       : tests.every((test) => test.status === "pass")
         ? "pass"
         : "fail";
+  // After the status: lateness lowers the score, it does not fail a correct workflow.
+  if (submission.late && submission.late.penaltyPercent > 0)
+    tests.push({
+      ...base,
+      name: m.lateTest,
+      status: "fail",
+      // The reporter adds the tests' scores: a negative one takes the penalty off.
+      score: -Math.round((submission.late.pointsBeforePenalty - submission.points) * 100) / 100,
+      message: lateNote(submission),
+    });
   return { version: 1, status, max_score: submission.maxPoints, tests };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The CSV gradebook: one row per student, per-scenario columns, ready to import into Canvas or Moodle
- * (RFC 4180: comma separated, CRLF line ends, quoted when needed; numbers with a dot decimal).
+ * (RFC 4180: comma separated, CRLF line ends, quoted when needed; numbers with a dot decimal). With a late
+ * policy, four more columns say when each file was handed in and what the penalty took (Pontos is after it).
  */
 import type { GradingReport } from "../grading/result-model.ts";
 import { reportMessages as m } from "./messages.ts";
@@ -29,6 +30,7 @@ export function formatCsv(report: GradingReport): string {
     0,
     ...report.submissions.map((s) => s.staticChecks.reduce((sum, k) => sum + k.maxPoints, 0)),
   );
+  const withLate = report.submissions.some((s) => s.late !== undefined);
   const rows: (string | number)[][] = [
     [
       c.student,
@@ -40,6 +42,7 @@ export function formatCsv(report: GradingReport): string {
       `${c.staticChecksLong} (máx. ${formatNumber(staticMax)})`,
       ...scenarios.map((s) => m.scenarioColumn(s.title, s.id, formatNumber(s.maxPoints))),
       c.reason,
+      ...(withLate ? Object.values(m.lateColumns) : []),
     ],
   ];
   for (const submission of report.submissions) {
@@ -60,6 +63,16 @@ export function formatCsv(report: GradingReport): string {
       submission.staticChecks.reduce((sum, k) => sum + k.points, 0),
       ...scenarios.map((s) => byId.get(s.id) ?? 0),
       reason,
+      ...(withLate
+        ? submission.late
+          ? [
+              submission.late.submittedAt,
+              submission.late.daysLate,
+              submission.late.penaltyPercent,
+              submission.late.pointsBeforePenalty,
+            ]
+          : ["", "", "", ""]
+        : []),
     ]);
   }
   return csvDocument(rows);

@@ -6,7 +6,10 @@
  */
 import type { GradingReport, SubmissionResult } from "../grading/result-model.ts";
 import { reportMessages as m } from "./messages.ts";
+import { lateNote } from "./table.ts";
 import { formatNumber } from "./text.ts";
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export type GradescopeVisibility = "hidden" | "after_due_date" | "after_published" | "visible";
 
@@ -90,9 +93,21 @@ export function gradescopeResults(submission: SubmissionResult, exerciseTitle: s
     ),
   );
   const hasHidden = submission.scenarios.some((s) => s.visibility === "hidden");
+  const late = lateNote(submission);
+  if (submission.late && submission.late.penaltyPercent > 0)
+    tests.push({
+      name: m.lateTest,
+      number: "99",
+      score: -round2(submission.late.pointsBeforePenalty - submission.points),
+      max_score: 0,
+      status: "failed",
+      output: late,
+      visibility: "visible",
+    });
   return {
+    // Gradescope takes this score over the sum of the tests: it is the one after the late penalty.
     score: submission.points,
-    output: hasHidden ? `${summary}\n${m.gradescopeHiddenNote}` : summary,
+    output: [summary, late, hasHidden ? m.gradescopeHiddenNote : ""].filter(Boolean).join("\n"),
     visibility: "visible",
     stdout_visibility: "hidden",
     tests,

@@ -5,15 +5,27 @@ import { formatCsv } from "./csv.ts";
 import { formatGradescope } from "./gradescope.ts";
 import { formatJson } from "./json.ts";
 import { formatJunit } from "./junit.ts";
+import { formatCanvasGradebook, formatMoodleWorksheet } from "./lms-csv.ts";
 import { formatTable } from "./table.ts";
 
-export const REPORT_FORMATS = ["table", "json", "csv", "junit", "gradescope", "classroom"] as const;
+export const REPORT_FORMATS = [
+  "table",
+  "json",
+  "csv",
+  "moodle",
+  "canvas",
+  "junit",
+  "gradescope",
+  "classroom",
+] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const reporters: Record<ReportFormat, (report: GradingReport) => string> = {
   table: formatTable,
   json: formatJson,
   csv: formatCsv,
+  moodle: formatMoodleWorksheet,
+  canvas: formatCanvasGradebook,
   junit: formatJunit,
   gradescope: formatGradescope,
   classroom: formatClassroom,
@@ -23,7 +35,16 @@ export function formatReport(report: GradingReport, format: ReportFormat): strin
   return reporters[format](report);
 }
 
-export { formatClassroom, formatCsv, formatGradescope, formatJson, formatJunit, formatTable };
+export {
+  formatCanvasGradebook,
+  formatClassroom,
+  formatCsv,
+  formatGradescope,
+  formatJson,
+  formatJunit,
+  formatMoodleWorksheet,
+  formatTable,
+};
 export {
   gradescopeResults,
   GradescopeReportError,

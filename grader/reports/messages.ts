@@ -56,4 +56,17 @@ export const reportMessages = {
   singleSubmission: (format: string, count: number) =>
     `o formato ${format} descreve uma única submissão, mas foram avaliadas ${count}; use --student NOME para tratar a pasta como a submissão de um aluno`,
   passed: "Passou.",
+
+  // Late policy (exercicio.yaml latePolicy)
+  late: (days: number, penalty: string, before: string) =>
+    days === 0
+      ? "Entregue no prazo."
+      : `Entregue ${days === 1 ? "1 dia" : `${days} dias`} após o prazo: penalidade de ${penalty} % (nota antes da penalidade: ${before}).`,
+  lateTest: "Penalidade por atraso",
+  lateColumns: {
+    submittedAt: "Entregue em (UTC)",
+    daysLate: "Dias de atraso",
+    penalty: "Penalidade (%)",
+    before: "Pontos antes da penalidade",
+  },
 };

@@ -10,9 +10,20 @@ function counts(submission: SubmissionResult, kind: "scenarios" | "staticChecks"
 }
 
 function note(submission: SubmissionResult): string {
-  if (submission.reason) return oneLine(submission.reason);
+  const late = submission.late?.daysLate ? lateNote(submission) : "";
+  if (submission.reason) return [oneLine(submission.reason), late].filter(Boolean).join(" ");
   const first = submission.diagnostics.find((d) => d.severity === "error");
-  return first ? oneLine(m.diagnosticAt(first.line, first.column, first.message)) : "";
+  return [first ? oneLine(m.diagnosticAt(first.line, first.column, first.message)) : "", late]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The late policy's effect, in one sentence (empty when the exercise has no policy or the time is unknown). */
+export function lateNote(submission: SubmissionResult): string {
+  const late = submission.late;
+  return late
+    ? m.late(late.daysLate, formatNumber(late.penaltyPercent), formatNumber(late.pointsBeforePenalty))
+    : "";
 }
 
 /** The class's mean percentage, from each student's unrounded points/maxPoints (rounded once, when shown). */

@@ -2,6 +2,8 @@
  * The link from a validator diagnostic to the lesson that explains it: shared by the lesson playgrounds and
  * the exercise page's editor, apart from `ui` so the exercise page's bundle takes only this line.
  */
+import { graphMessages } from "../../grader/graph/messages.ts";
+
 export const lessonLinkUi = {
   seeInLesson: (title: string) => `Ver na lição: ${title}`,
 };
@@ -69,14 +71,7 @@ export const ui = {
     "O armazenamento local está desativado neste navegador; o progresso não pode ser mostrado.",
   aboutHeading: "Sobre esta aula",
   graph: {
-    title: (name: string) => `Grafo do workflow ${name}`,
-    untitled: "sem comentário",
-    description: (states: readonly string[]) =>
-      `Diagrama gerado com ${states.length === 1 ? "1 estado" : `${states.length} estados`}: ${states.join(", ")}.`,
-    start: "Início",
-    end: "Fim",
-    defaultBranch: "Default",
-    choiceRule: (index: number) => `Regra ${index}`,
+    ...graphMessages,
     iterations: "por item",
     branch: (index: number) => `Ramo ${index}`,
     generatedFrom: "Diagrama gerado a partir de",

@@ -221,7 +221,7 @@ describe("partitura grade", () => {
       [["grade", SAMPLES, "--exercise", "nao-existe"], "nao-existe"],
       [
         ["grade", SAMPLES, "--exercise", "falha-pagamento", "--format", "pdf"],
-        "--format aceita 'table', 'json', 'csv', 'junit', 'gradescope', 'classroom', não 'pdf'.",
+        "--format aceita 'table', 'json', 'csv', 'moodle', 'canvas', 'junit', 'gradescope', 'classroom', 'html', não 'pdf'.",
       ],
       [
         ["grade", SAMPLES, "--exercise", "falha-pagamento", "--jobs", "0"],

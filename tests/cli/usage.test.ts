@@ -19,6 +19,8 @@ const COMMANDS = [
   { command: "grade", flag: "--exercise", hint: HELP_HINT },
   { command: "gradescope", flag: "--out", hint: HELP_HINT },
   { command: "test-state", flag: "--state-name", hint: HELP_HINT },
+  { command: "similarity", flag: "--threshold", hint: HELP_HINT },
+  { command: "new-exercise", flag: "--root", hint: HELP_HINT },
 ];
 
 describe.each(COMMANDS)("partitura $command", ({ command, flag, hint }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { curvePoint } from "../../src/graph/layout.ts";
+import { curvePoint } from "../../grader/graph/layout.ts";
 import {
   buildGraph,
   describeChoiceRule,
@@ -11,7 +11,7 @@ import {
   type Box,
   type PlacedGraph,
   type PlacedNode,
-} from "../../src/graph/index.ts";
+} from "../../grader/graph/index.ts";
 
 const examples = join(import.meta.dirname, "..", "..", "exercises", "examples");
 const example = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), "utf8"));

@@ -3,7 +3,7 @@
  * the shown history — the path taken, failed and caught states, retry counts. A click on a visited state
  * opens its last visit in Dados.
  */
-import { renderWorkflow } from "../../graph/index.ts";
+import { renderWorkflow } from "../../../grader/graph/index.ts";
 import { ui } from "../../i18n/pt-BR.ts";
 import { analyze } from "../diagnostics.ts";
 import { h } from "../dom.ts";

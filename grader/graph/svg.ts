@@ -3,7 +3,7 @@
  * browser (the playground, later) alike. Colours come from Starlight's CSS variables, with fallbacks, so the
  * drawing follows the light/dark theme and still reads on its own.
  */
-import { ui } from "../i18n/pt-BR.ts";
+import { graphMessages } from "./messages.ts";
 import { layoutSubGraph, type PlacedEdge, type PlacedGraph, type PlacedNode, type Point } from "./layout.ts";
 import { buildGraph, DEFAULT_LABELS, listStates, type GraphLabels } from "./model.ts";
 
@@ -64,14 +64,14 @@ export function renderWorkflow(definition: unknown, options: RenderOptions = {})
     typeof definition === "object" && definition !== null && "Comment" in definition
       ? String((definition as { Comment: unknown }).Comment)
       : undefined;
-  const title = options.title ?? ui.graph.title(comment ?? ui.graph.untitled);
+  const title = options.title ?? graphMessages.title(comment ?? graphMessages.untitled);
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="wf-svg" viewBox="0 0 ${layout.width} ${layout.height}"` +
       ` width="${layout.width}" height="${layout.height}" preserveAspectRatio="xMidYMin meet"` +
       ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc">`,
     `<title id="${prefix}-title">${escapeXml(title)}</title>`,
-    `<desc id="${prefix}-desc">${escapeXml(ui.graph.description(states))}</desc>`,
+    `<desc id="${prefix}-desc">${escapeXml(graphMessages.description(states))}</desc>`,
     `<style>${STYLE}</style>`,
     `<defs>${marker(`${prefix}-arrow`, "wf-arrowhead")}${marker(`${prefix}-arrow-catch`, "wf-arrowhead-catch")}</defs>`,
   );

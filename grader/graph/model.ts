@@ -3,7 +3,7 @@
  * Next / Choice rules / Default / Catch, Parallel branches and Map item processors as nested graphs.
  * Browser-safe: no Node APIs, no DOM.
  */
-import { ui } from "../i18n/pt-BR.ts";
+import { graphMessages } from "./messages.ts";
 
 export type EdgeKind = "start" | "next" | "choice" | "default" | "catch" | "end";
 
@@ -51,10 +51,10 @@ export interface GraphLabels {
 }
 
 export const DEFAULT_LABELS: GraphLabels = {
-  start: ui.graph.start,
-  end: ui.graph.end,
-  defaultBranch: ui.graph.defaultBranch,
-  choiceRule: ui.graph.choiceRule,
+  start: graphMessages.start,
+  end: graphMessages.end,
+  defaultBranch: graphMessages.defaultBranch,
+  choiceRule: graphMessages.choiceRule,
 };
 
 /** Builds the top-level graph, with Start and End markers. Throws {@link GraphDefinitionError} (pt-BR). */
