@@ -10,6 +10,7 @@ import { compileJsonataValue, isJsonataString, type CompiledJsonataValue } from 
 import { compilePath, PathSyntaxError, type CompiledPath } from "./jsonpath.ts";
 import { compileTemplate, type CompiledTemplate } from "./payload-template.ts";
 import { parseResource, type TaskResource } from "./resources.ts";
+import { waitTimestampMillis } from "./timestamps.ts";
 
 export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
 export type StateType = (typeof STATE_TYPES)[number];
@@ -543,7 +544,7 @@ class Compiler {
       );
     }
     const timestamp = base.jsonata?.timestamp ? undefined : raw.Timestamp;
-    if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
+    if (timestamp !== undefined && waitTimestampMillis(timestamp) === undefined) {
       throw new DefinitionError(
         "Timestamp deve ser uma data no formato RFC3339, por exemplo 2026-03-14T01:59:00Z",
         `${location}/Timestamp`,

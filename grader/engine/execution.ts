@@ -369,6 +369,9 @@ export class Execution {
    */
   async settle(): Promise<ExecutionResult> {
     for (;;) {
+      const snapshot = this.actor.getSnapshot();
+      // A fault inside the engine stops the actor: report it instead of waiting forever.
+      if (snapshot.status === "error") throw snapshot.error;
       const phase = this.phase;
       if (phase === "finished" || phase === "suspended") return this.result();
       if (phase === "sleeping" && this.clock instanceof VirtualClock) {

@@ -237,12 +237,26 @@ export class Interpreter {
     const state = this.stateOf(frame);
     try {
       if (frame.stage.kind === "enter") this.enterState(frame, state);
-      else if (frame.stage.kind === "invoke") invokeTask(this, frame, state as TaskState);
+      else if (frame.stage.kind === "invoke") {
+        if (state.type === "Task") invokeTask(this, frame, state);
+        else this.retryCompoundState(frame, state);
+      }
     } catch (error) {
       if (error instanceof StatesError) stateFailed(this, frame, state, error.error, error.cause);
       else if (error instanceof EngineFault) engineFault(this, error);
       else throw error;
     }
+  }
+
+  /**
+   * A retried Parallel or Map runs again from its start, without a new Entered event: AWS records a
+   * new ParallelStateStarted / MapStateStarted and reruns every branch or iteration.
+   */
+  private retryCompoundState(frame: Frame, state: CompiledState): void {
+    frame.redriveMemo = undefined;
+    if (state.jsonata) enterJsonataState(this, frame, state);
+    else if (state.type === "Parallel") enterParallel(this, frame, state);
+    else if (state.type === "Map") enterMap(this, frame, state);
   }
 
   // ----- entering a state ---------------------------------------------------------------

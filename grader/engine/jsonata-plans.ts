@@ -23,6 +23,7 @@ import {
   type JsonataRuntime,
   type JsonataScope,
 } from "./jsonata.ts";
+import { waitTimestampMillis } from "./timestamps.ts";
 
 export type Assigned = Readonly<Record<string, unknown>> | undefined;
 
@@ -97,16 +98,15 @@ async function integerField(
 }
 
 function timestampMillis(value: CompiledJsonataValue, result: unknown): number {
-  const millis = typeof result === "string" ? Date.parse(result) : NaN;
   if (typeof result !== "string") throw unexpectedType(value, "string", result);
-  if (Number.isNaN(millis)) {
+  const millis = waitTimestampMillis(result);
+  if (millis === undefined) {
     throw new StatesError(
       StatesErrors.QueryEvaluationError,
       `The Timestamp field does not reference a valid ISO-8601 extended offset date-time format string: ${JSON.stringify(result)}`,
     );
   }
-  // "Step Functions truncates milliseconds" of a Wait timestamp.
-  return Math.floor(millis / 1000) * 1000;
+  return millis;
 }
 
 async function waitPlan(state: WaitState, scope: JsonataScope, runtime: JsonataRuntime): Promise<EntryPlan> {

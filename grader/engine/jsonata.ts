@@ -163,7 +163,8 @@ function range(start: unknown, end: unknown, step: unknown): number[] {
   if (count > MAX_RANGE_ITEMS) {
     functionError(`$range: the array would have ${count} items; the maximum is ${MAX_RANGE_ITEMS}`);
   }
-  const out: number[] = [];
+  // A JSONata sequence, as AWS's $range returns: a one-item sequence is that item ($range(1, 1) = 1).
+  const out = Object.assign([] as number[], { sequence: true });
   for (let i = 0; i < count; i++) out.push(from + i * by);
   return out;
 }
@@ -391,7 +392,8 @@ export function unexpectedType(
   expected: string,
   value: unknown,
 ): StatesError {
-  const text = typeof compiled.literal === "string" ? (EXPRESSION.exec(compiled.literal)?.[1] ?? "") : "";
+  const text =
+    typeof compiled.literal === "string" ? (EXPRESSION.exec(compiled.literal)?.[1]?.trim() ?? "") : "";
   return new QueryEvaluationError(
     compiled.field,
     `${describeExpression(text, compiled.field)} returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`,

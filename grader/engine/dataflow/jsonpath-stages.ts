@@ -56,14 +56,25 @@ export function applyInputPath(
   return value;
 }
 
+/** AWS's cause when a reference path selects nothing (asl-semantics.md b15). */
+export function pathNotFound(path: string, field: string, input: unknown): string {
+  return `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${json(input)}'`;
+}
+
+/**
+ * A value a `…Path` field selected is not what the field needs: AWS's wording, quoting a string as
+ * it is and anything else as JSON.
+ */
+export function pathValueInvalid(field: string, value: unknown, expected: string, path: string): string {
+  const text = typeof value === "string" ? value : json(value);
+  return `The ${field} field refers to value "${text}" which is not a valid ${expected}: ${path}`;
+}
+
 export function selectOrFail(run: Interpreter, path: CompiledPath, scope: PathScope, field: string): unknown {
   const value = path.select(scope);
   if (value === undefined) {
     const source = path.text.startsWith("$$") ? scope.context : scope.data;
-    throw new StatesError(
-      StatesErrors.Runtime,
-      `Invalid path '${path.text}' : No results for path: ${path.text} (field ${field}, input ${json(source)})`,
-    );
+    throw new StatesError(StatesErrors.Runtime, pathNotFound(path.text, field, source));
   }
   return value;
 }

@@ -2,7 +2,7 @@
  * Map: the items (ItemsPath/Items or an ItemReader), ItemSelector and ItemBatcher, then one child frame
  * per item, at most MaxConcurrency at a time; a failed iteration fails the Map (inline) unless tolerated.
  */
-import { applyInputPath, pathScope, selectOrFail } from "../dataflow/jsonpath-stages.ts";
+import { applyInputPath, pathScope, pathValueInvalid, selectOrFail } from "../dataflow/jsonpath-stages.ts";
 import type { MapState } from "../definition.ts";
 import { StatesError, StatesErrors } from "../errors.ts";
 import { stateFailed } from "../flow/error-handling.ts";
@@ -11,7 +11,7 @@ import { appendEvent } from "../history/append.ts";
 import { noteInspection } from "../history/inspection.ts";
 import type { Interpreter } from "../interpreter.ts";
 import { batchItems } from "../item-reader.ts";
-import type { CompiledPath } from "../jsonpath.ts";
+import type { CompiledPath, PathScope } from "../jsonpath.ts";
 import { uuidFrom } from "../random.ts";
 import { newFrame } from "../record/create.ts";
 import { json } from "../record/json-text.ts";
@@ -43,17 +43,10 @@ export function startMap(run: Interpreter, frame: Frame, state: MapState): void 
 export function mapItemsReady(run: Interpreter, frame: Frame, state: MapState, items: unknown[]): void {
   const scope = pathScope(run, frame, state, frame.effective);
   noteInspection(run, frame, { afterItemsPath: items });
-  let maxConcurrency = state.maxConcurrency;
-  if (state.maxConcurrencyPath) {
-    const value = selectOrFail(run, state.maxConcurrencyPath, scope, "MaxConcurrencyPath");
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-      throw new StatesError(
-        StatesErrors.Runtime,
-        `MaxConcurrencyPath must reference a non-negative integer: ${json(value)}`,
-      );
-    }
-    maxConcurrency = value;
-  }
+  const maxConcurrency = state.maxConcurrencyPath
+    ? maxConcurrencyAt(run, state.maxConcurrencyPath, scope)
+    : state.maxConcurrency;
+  const tolerance = toleranceAt(run, state, scope);
   const source = state.itemReader ? readerSource(run, frame, state) : "STATE_DATA";
   let inputs = items.map((item, index) =>
     state.itemSelector
@@ -70,7 +63,12 @@ export function mapItemsReady(run: Interpreter, frame: Frame, state: MapState, i
     const batcher = state.itemBatcher;
     const numberAt = (path: CompiledPath | undefined, literal: number | undefined) => {
       if (!path) return literal;
-      const value = selectOrFail(run, path, scope, path.text);
+      const value = selectOrFail(
+        run,
+        path,
+        scope,
+        path === batcher.maxItemsPerBatchPath ? "MaxItemsPerBatchPath" : "MaxInputBytesPerBatchPath",
+      );
       return typeof value === "number" ? value : literal;
     };
     inputs = batchItems(inputs, {
@@ -88,7 +86,73 @@ export function mapItemsReady(run: Interpreter, frame: Frame, state: MapState, i
     const target = (state.resultWriter.arguments?.literal ?? {}) as Record<string, unknown>;
     writer = { bucket: target.Bucket, prefix: target.Prefix };
   }
-  startMapWith(run, frame, state, inputs, maxConcurrency, {}, writer);
+  startMapWith(run, frame, state, inputs, maxConcurrency, tolerance, writer);
+}
+
+/**
+ * MaxConcurrencyPath: an integer (a number is truncated, an integer string read) that is not negative.
+ * AWS's causes as recorded by LocalStack's AWS-validated snapshot tests.
+ */
+function maxConcurrencyAt(run: Interpreter, path: CompiledPath, scope: PathScope): number {
+  const value = selectOrFail(run, path, scope, "MaxConcurrencyPath");
+  const number = typeof value === "number" ? Math.trunc(value) : integerText(value);
+  if (number === undefined) {
+    throw new StatesError(
+      StatesErrors.Runtime,
+      pathValueInvalid("MaxConcurrencyPath", value, "integer", path.text),
+    );
+  }
+  if (number < 0) {
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `Expected non-negative integer for MaxConcurrency, got '${number}' instead.`,
+    );
+  }
+  return number;
+}
+
+function integerText(value: unknown): number | undefined {
+  return typeof value === "string" && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+/**
+ * ToleratedFailureCountPath must select a non-negative integer, ToleratedFailurePercentagePath a number
+ * from 0 to 100 (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html);
+ * anything else fails the state with States.Runtime.
+ */
+function toleranceAt(
+  run: Interpreter,
+  state: MapState,
+  scope: PathScope,
+): Pick<Join, "toleratedFailureCount" | "toleratedFailurePercentage"> {
+  const tolerance: { toleratedFailureCount?: number; toleratedFailurePercentage?: number } = {};
+  if (state.toleratedFailureCountPath) {
+    const path = state.toleratedFailureCountPath;
+    const value = selectOrFail(run, path, scope, "ToleratedFailureCountPath");
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      throw new StatesError(
+        StatesErrors.Runtime,
+        pathValueInvalid("ToleratedFailureCountPath", value, "integer", path.text),
+      );
+    }
+    if (value < 0) throw new StatesError(StatesErrors.Runtime, "ToleratedFailureCount cannot be negative.");
+    tolerance.toleratedFailureCount = value;
+  }
+  if (state.toleratedFailurePercentagePath) {
+    const path = state.toleratedFailurePercentagePath;
+    const value = selectOrFail(run, path, scope, "ToleratedFailurePercentagePath");
+    if (typeof value !== "number") {
+      throw new StatesError(
+        StatesErrors.Runtime,
+        pathValueInvalid("ToleratedFailurePercentagePath", value, "float", path.text),
+      );
+    }
+    if (value < 0 || value > 100) {
+      throw new StatesError(StatesErrors.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    tolerance.toleratedFailurePercentage = value;
+  }
+  return tolerance;
 }
 
 export function startMapWith(

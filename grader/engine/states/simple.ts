@@ -6,6 +6,8 @@ import {
   applyStateResultPath,
   evaluateJsonPathAssign,
   pathScope,
+  pathValueInvalid,
+  selectOrFail,
 } from "../dataflow/jsonpath-stages.ts";
 import type { ChoiceState, FailState, PassState, SucceedState } from "../definition.ts";
 import { StatesError, StatesErrors } from "../errors.ts";
@@ -18,14 +20,22 @@ import type { Frame } from "../record/types.ts";
 
 export function enterFail(run: Interpreter, frame: Frame, state: FailState): void {
   const scope = pathScope(run, frame, state, frame.input);
-  const read = (source: typeof state.error): string | undefined => {
+  // "When resolved, the reference path must select a field that contains a string value."
+  // https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
+  const read = (source: typeof state.error, field: "ErrorPath" | "CausePath"): string | undefined => {
     if (!source) return undefined;
     if ("literal" in source) return source.literal;
-    const value =
-      "path" in source ? source.path.select(scope) : source.intrinsic.evaluate(scope, run.intrinsicEnv);
-    return typeof value === "string" ? value : value === undefined ? undefined : json(value);
+    if ("intrinsic" in source) {
+      const value = source.intrinsic.evaluate(scope, run.intrinsicEnv);
+      return typeof value === "string" ? value : json(value);
+    }
+    const value = selectOrFail(run, source.path, scope, field);
+    if (typeof value !== "string") {
+      throw new StatesError(StatesErrors.Runtime, pathValueInvalid(field, value, "string", source.path.text));
+    }
+    return value;
   };
-  frameFailed(run, frame, read(state.error), read(state.cause));
+  frameFailed(run, frame, read(state.error, "ErrorPath"), read(state.cause, "CausePath"));
 }
 
 /** Pass: InputPath → Parameters → Result → ResultPath → OutputPath. */

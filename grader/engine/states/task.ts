@@ -38,12 +38,13 @@ export function numberField(
   run: Interpreter,
   frame: Frame,
   state: TaskState,
-  literal?: number,
-  path?: CompiledPath,
+  literal: number | undefined,
+  path: CompiledPath | undefined,
+  field: "TimeoutSecondsPath" | "HeartbeatSecondsPath",
 ): number | undefined {
   if (literal !== undefined) return literal;
   if (!path) return undefined;
-  const value = selectOrFail(run, path, pathScope(run, frame, state, frame.input), path.text);
+  const value = selectOrFail(run, path, pathScope(run, frame, state, frame.input), field);
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
     throw new StatesError(
       StatesErrors.Runtime,
@@ -60,8 +61,22 @@ export function invokeTask(run: Interpreter, frame: Frame, state: TaskState): vo
     startEvaluation(run, frame, { what: "task-attempt" });
     return;
   }
-  const timeoutSeconds = numberField(run, frame, state, state.timeoutSeconds, state.timeoutSecondsPath);
-  const heartbeatSeconds = numberField(run, frame, state, state.heartbeatSeconds, state.heartbeatSecondsPath);
+  const timeoutSeconds = numberField(
+    run,
+    frame,
+    state,
+    state.timeoutSeconds,
+    state.timeoutSecondsPath,
+    "TimeoutSecondsPath",
+  );
+  const heartbeatSeconds = numberField(
+    run,
+    frame,
+    state,
+    state.heartbeatSeconds,
+    state.heartbeatSecondsPath,
+    "HeartbeatSecondsPath",
+  );
   const effective = applyInputPath(run, frame, state, state.inputPath);
   const parameters = state.parameters
     ? state.parameters.evaluate(pathScope(run, frame, state, effective), run.intrinsicEnv)

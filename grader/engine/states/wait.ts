@@ -12,6 +12,7 @@ import type { Interpreter } from "../interpreter.ts";
 import { json } from "../record/json-text.ts";
 import { addTimer } from "../record/timers.ts";
 import type { Frame } from "../record/types.ts";
+import { waitTimestampMillis } from "../timestamps.ts";
 
 export function wholeSecond(millis: number): number {
   return Math.floor(millis / 1000) * 1000;
@@ -49,14 +50,14 @@ export function waitUntil(run: Interpreter, frame: Frame, state: WaitState, effe
     pathScope(run, frame, state, effective),
     "TimestampPath",
   );
-  const millis = typeof value === "string" ? Date.parse(value) : NaN;
-  if (Number.isNaN(millis)) {
+  const millis = waitTimestampMillis(value);
+  if (millis === undefined) {
     throw new StatesError(
       StatesErrors.Runtime,
       `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${state.timestampPath!.text} == ${json(value)}`,
     );
   }
-  return Math.max(now, wholeSecond(millis));
+  return Math.max(now, millis);
 }
 
 /** Wait (JSONPath) entered: the timer is set; Assign is evaluated now and applied when the state exits. */
