@@ -1,10 +1,13 @@
 /**
  * One grading worker: receives the parsed exercise (plain data, structured-cloned), then grades the
  * submissions the pool sends, one at a time. Anything a submission throws is caught and answered; a
- * submission that never returns is the pool's to stop (it terminates this thread).
+ * submission that never returns is the pool's to stop (it terminates this thread). Each answer says
+ * whether the shared built-ins are still as they were before the first submission (`clean`): the
+ * pool replaces a worker that is not, so no submission can affect the next one's grade.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { gradeSubmission, type Exercise, type SubmissionResult } from "../grading/index.ts";
+import { fingerprintBuiltIns, freezeBuiltInPrototypes, sameFingerprint } from "./worker-isolation.ts";
 
 export interface GradeWorkerData {
   readonly exercise: Exercise;
@@ -19,17 +22,21 @@ export interface GradeTask {
 
 const port = parentPort!;
 const { exercise, includeHidden } = workerData as GradeWorkerData;
+freezeBuiltInPrototypes();
+const baseline = fingerprintBuiltIns();
+const isClean = () => sameFingerprint(baseline, fingerprintBuiltIns());
 
 port.on("message", async ({ id, task }: { id: number; task: GradeTask }) => {
   try {
     const value: SubmissionResult = await gradeSubmission(exercise, task, { includeHidden });
-    port.postMessage({ type: "result", id, ok: true, value });
+    port.postMessage({ type: "result", id, ok: true, value, clean: isClean() });
   } catch (error) {
     port.postMessage({
       type: "result",
       id,
       ok: false,
       message: error instanceof Error ? error.message : String(error),
+      clean: isClean(),
     });
   }
 });

@@ -63,7 +63,8 @@ export class DataGuard {
   #objectView(target: object): object {
     const record = target as Record<string, unknown>;
     return new Proxy(record, {
-      get: (_, key) => (typeof key === "string" && Object.hasOwn(record, key) ? this.view(record[key]) : undefined),
+      get: (_, key) =>
+        typeof key === "string" && Object.hasOwn(record, key) ? this.view(record[key]) : undefined,
       has: (_, key) => Object.hasOwn(record, key),
       getPrototypeOf: () => null,
       set: () => true,
@@ -198,7 +199,10 @@ export class SafeRegExp {
     }
     const groups: (string | undefined)[] = [];
     for (let i = 0; i <= matcher.groupCount(); i++) groups.push(matcher.group(i) ?? undefined);
-    const match = Object.assign(groups, { index: matcher.start(), input: text }) as unknown as RegExpExecArray;
+    const match = Object.assign(groups, {
+      index: matcher.start(),
+      input: text,
+    }) as unknown as RegExpExecArray;
     this.lastIndex = matcher.end();
     return match;
   }
