@@ -48,10 +48,15 @@ describe("WorkerPool", () => {
       size: 1,
       timeoutMs: 10_000,
     });
+    const thread = async () => ((await pool.run("thread")) as { value: string }).value;
     try {
+      const first = await thread();
+      expect(await thread()).toBe(first);
       expect(await pool.run("pollute-proto")).toEqual({ ok: true, value: "refused" });
+      expect(await thread()).toBe(first);
       expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
       expect(await pool.run("pollute-global")).toEqual({ ok: true, value: "ok" });
+      expect(await thread()).not.toBe(first);
       expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
       expect(await pool.run("pollute-json")).toEqual({ ok: true, value: "ok" });
       expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
