@@ -139,7 +139,7 @@ export function ownLookup(input: unknown, key: string): unknown {
     const out: unknown[] = [];
     for (const item of input) {
       const found = ownLookup(item, key);
-      if (Array.isArray(found)) out.push(...(found as unknown[]));
+      if (Array.isArray(found)) for (const inner of found as unknown[]) out.push(inner);
       else if (found !== undefined) out.push(found);
     }
     return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;

@@ -201,7 +201,7 @@ export const CASES: readonly HostileCase[] = [
       };
       const mocks = {
         StateMachines: { fluxo: { TestCases: { Falha: { T: "Erro" } } } },
-        MockedResponses: { Erro: { "0": { Throw: { Error: "Boom", Cause: "x" } } } },
+        MockedResponses: { Erro: { "0-999999999": { Throw: { Error: "Boom", Cause: "x" } } } },
       };
       const file = write(dir, "fluxo.json", JSON.stringify(definition));
       const mockFile = write(dir, "mocks.json", JSON.stringify(mocks));
