@@ -8,7 +8,7 @@
 import { enterJsonataState, launchEvaluation } from "./dataflow/jsonata-stages.ts";
 import type { CompiledState, CompiledStateMachine, TaskState } from "./definition.ts";
 import { EngineFault, StatesError, StatesErrors } from "./errors.ts";
-import { endExecution, engineFault, failExecution } from "./flow/end-frame.ts";
+import { endExecution, engineFault } from "./flow/end-frame.ts";
 import { stateFailed } from "./flow/error-handling.ts";
 import { redrive } from "./flow/redrive.ts";
 import { NOT_TRUNCATED, STATE_EVENT_PREFIX, appendEvent, inHistoryOf } from "./history/append.ts";

@@ -4,6 +4,7 @@
  * run time, names the `partitura` command to run, and says what a correct outcome is; the runner adds
  * the checks every case shares (time and memory bounds, no JavaScript internals, no stack traces).
  */
+import { parse as parseCsv } from "csv-parse/sync";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { deflatedEntry, writeZip } from "./zip-writer.ts";
@@ -365,8 +366,13 @@ export const CASES: readonly HostileCase[] = [
       write(dir, "t/ana.asl.json", SOLUTION);
       return ["grade", join(dir, "t"), "--exercise", "falha-pagamento", "--format", "csv"];
     },
-    check: (outcome) =>
-      /(^|[\n,;])=/.test(outcome.stdout) ? escape("a CSV cell starts with '='") : undefined,
+    check: (outcome) => {
+      const cells = (parseCsv(outcome.stdout.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][]).flat();
+      const formula = cells.find((cell) => /^[=+@]/.test(cell));
+      if (formula !== undefined) return escape(`a CSV cell starts a formula: ${formula}`);
+      // Unquoted, a ";" would split the name into a formula cell in a pt-BR spreadsheet.
+      return /(^|,)[^",\n]*;=/m.test(outcome.stdout) ? escape("an unquoted ';=' in the CSV") : undefined;
+    },
   },
   // --- Quiz ----------------------------------------------------------------------------------
   {
