@@ -367,7 +367,9 @@ export const CASES: readonly HostileCase[] = [
       return ["grade", join(dir, "t"), "--exercise", "falha-pagamento", "--format", "csv"];
     },
     check: (outcome) => {
-      const cells = (parseCsv(outcome.stdout.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][]).flat();
+      const cells = (
+        parseCsv(outcome.stdout.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][]
+      ).flat();
       const formula = cells.find((cell) => /^[=+@]/.test(cell));
       if (formula !== undefined) return escape(`a CSV cell starts a formula: ${formula}`);
       // Unquoted, a ";" would split the name into a formula cell in a pt-BR spreadsheet.
