@@ -71,14 +71,42 @@ export function describePath(result: ExecutionResult): string[] {
   return lines;
 }
 
+/** Lines of the path shown at most: the start and the end of a long run, the middle counted. */
+const PATH_HEAD_LINES = 400;
+const PATH_TAIL_LINES = 100;
+
+/**
+ * JSON text of an execution's data, or a Portuguese note when it cannot be written (nested deeper
+ * than JSON.stringify can recurse, or longer than a string can be).
+ */
+export function jsonForDisplay(value: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(value, null, indent);
+  } catch (error) {
+    if (error instanceof RangeError) return messages.unprintableData;
+    throw error;
+  }
+}
+
 export function formatRun(result: ExecutionResult): string {
   const out: string[] = [
     messages.heading(messages.statusNames[result.status] ?? result.status),
     "",
     messages.pathTaken,
   ];
-  out.push(...describePath(result), "");
-  if (result.status === "SUCCEEDED") out.push(messages.output, JSON.stringify(result.output, null, 2));
+  const path = describePath(result);
+  if (path.length > PATH_HEAD_LINES + PATH_TAIL_LINES) {
+    const omitted = path.length - PATH_HEAD_LINES - PATH_TAIL_LINES;
+    out.push(
+      ...path.slice(0, PATH_HEAD_LINES),
+      messages.pathOmitted(omitted),
+      ...path.slice(-PATH_TAIL_LINES),
+    );
+  } else {
+    for (const line of path) out.push(line);
+  }
+  out.push("");
+  if (result.status === "SUCCEEDED") out.push(messages.output, jsonForDisplay(result.output, 2));
   else if (result.error !== undefined || result.cause !== undefined)
     out.push(messages.error(result.error ?? "", result.cause ?? ""));
   out.push("", messages.transitions(result.stateTransitions));
@@ -111,7 +139,7 @@ export function formatInspections(inspections: readonly StateInspection[]): stri
     for (const stage of STAGES) {
       const value = visit[stage];
       if (value === undefined) continue;
-      out.push(`      ${messages.dataFlowStage[stage]}: ${JSON.stringify(value)}`);
+      out.push(`      ${messages.dataFlowStage[stage]}: ${jsonForDisplay(value)}`);
     }
     visit.attempts.forEach((attempt, index) => {
       if (attempt.error !== undefined) {

@@ -78,6 +78,11 @@ export const gradeMessages = {
     `${path}: mais de ${limit} arquivos; isto não parece uma pasta de submissões.`,
   zipTooLarge: (path: string, bytes: number, limit: number) =>
     `${path}: o zip tem ${formatBytes(bytes)}; o limite é ${formatBytes(limit)}.`,
+  zipInflatesTooMuch: (path: string, limit: number) =>
+    `${path}: descompactados, os arquivos JSON/YAML passam de ${formatBytes(limit)} (o limite de uma turma); ` +
+    "o zip pode ser uma bomba de compressão — confira o arquivo ou divida a turma em partes.",
+  folderTooLarge: (path: string, limit: number) =>
+    `${path}: os arquivos JSON/YAML da pasta passam de ${formatBytes(limit)} (o limite de uma turma); divida a turma em partes.`,
   badZip: (path: string, detail: string) => `${path}: não é um arquivo .zip válido (${detail}).`,
   noSubmissions: (path: string) =>
     `${path}: nenhuma submissão encontrada (pastas ou arquivos .json, .yaml, .yml).`,

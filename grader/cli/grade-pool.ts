@@ -1,7 +1,9 @@
 /**
  * A pool of worker threads that grade one submission each at a time. A submission that loops forever
  * or exhausts memory only takes its own worker down: the worker is terminated and replaced, and the
- * task reports why. Workers are `.ts` modules run by Node's type stripping, like the CLI itself.
+ * task reports why. A worker that answers `clean: false` (its shared built-ins changed while it
+ * graded) is replaced before its next task. Workers are `.ts` modules run by Node's type stripping,
+ * like the CLI itself.
  */
 import { Worker, type ResourceLimits } from "node:worker_threads";
 
@@ -36,8 +38,20 @@ interface Slot<I, O> {
 
 type Reply<O> =
   | { readonly type: "ready" }
-  | { readonly type: "result"; readonly id: number; readonly ok: true; readonly value: O }
-  | { readonly type: "result"; readonly id: number; readonly ok: false; readonly message: string };
+  | {
+      readonly type: "result";
+      readonly id: number;
+      readonly clean?: boolean;
+      readonly ok: true;
+      readonly value: O;
+    }
+  | {
+      readonly type: "result";
+      readonly id: number;
+      readonly clean?: boolean;
+      readonly ok: false;
+      readonly message: string;
+    };
 
 export class WorkerPool<I, O> {
   readonly #options: PoolOptions;
@@ -85,10 +99,11 @@ export class WorkerPool<I, O> {
       }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
-      this.#finish(
-        slot,
-        reply.ok ? { ok: true, value: reply.value } : { ok: false, kind: "failed", message: reply.message },
-      );
+      const outcome: PoolOutcome<O> = reply.ok
+        ? { ok: true, value: reply.value }
+        : { ok: false, kind: "failed", message: reply.message };
+      if (reply.clean === false) this.#replace(slot, outcome);
+      else this.#finish(slot, outcome);
     });
     worker.on("error", (error: Error & { code?: string }) =>
       this.#lose(
@@ -126,6 +141,10 @@ export class WorkerPool<I, O> {
 
   /** The worker is gone (or must go): answer its task, then put a fresh worker in its place. */
   #lose(slot: Slot<I, O>, kind: "timeout" | "crashed", message: string): void {
+    this.#replace(slot, { ok: false, kind, message });
+  }
+
+  #replace(slot: Slot<I, O>, outcome: PoolOutcome<O>): void {
     const index = this.#slots.indexOf(slot);
     if (index < 0) return;
     clearTimeout(slot.timer);
@@ -140,9 +159,10 @@ export class WorkerPool<I, O> {
     } else {
       this.#slots[index] = this.#spawn();
     }
-    job?.resolve({ ok: false, kind, message });
+    job?.resolve(outcome);
     if (this.#slots.length === 0)
-      for (const queued of this.#queue.splice(0)) queued.resolve({ ok: false, kind: "crashed", message });
+      for (const queued of this.#queue.splice(0))
+        queued.resolve({ ok: false, kind: "crashed", message: outcome.ok ? "exit" : outcome.message });
     this.#dispatch();
   }
 }

@@ -28,13 +28,41 @@ export function readText(file: string): string {
       code === "ENOENT" ? messages.fileNotFound : code === "EISDIR" ? messages.isDirectory : String(code);
     throw new InputError(messages.cannotRead(file, reason));
   }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) throw new InputError(messages.located(file, 1, 1, validatorMessages.utf16File));
+  const decoded = decodeText(bytes);
+  if (!decoded.ok)
+    throw new InputError(messages.located(file, decoded.line, decoded.column, decoded.message));
   return decoded.text;
 }
 
+export type DecodedText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly line: number; readonly column: number; readonly message: string };
+
+/**
+ * A file's bytes as text: UTF-8 (a BOM is dropped). UTF-16 and invalid UTF-8 (a Latin-1 file) are
+ * refused, located at the first byte that is not UTF-8, never read as replacement characters.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const decoded = decodeSource(bytes, { fatal: true });
+  if (decoded.ok) return decoded;
+  if (decoded.encoding === "utf-16")
+    return { ok: false, line: 1, column: 1, message: validatorMessages.utf16File };
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
+  const lines = before.split("\n");
+  return {
+    ok: false,
+    line: lines.length,
+    column: lines.at(-1)!.length + 1,
+    message: validatorMessages.invalidUtf8,
+  };
+}
+
 /** The first error of a parsed file as one located line. */
-export function sourceError(file: string, parsed: Pick<ParsedSource, "diagnostics">): InputError | undefined {
+export function sourceError(
+  file: string,
+  parsed: { readonly diagnostics: readonly ParsedSource["diagnostics"][number][] },
+): InputError | undefined {
   const first = parsed.diagnostics.find((diagnostic) => diagnostic.severity === "error");
   if (!first) return undefined;
   const start = first.range?.start;

@@ -63,6 +63,9 @@ Códigos de saída: 0 a execução terminou com sucesso; 1 a execução não tev
     RUNNING: "pausada (aguardando retorno de tarefa)",
   } as Record<string, string>,
   pathTaken: "Caminho percorrido:",
+  pathOmitted: (count: number) => `  … ${count.toLocaleString("pt-BR")} linhas do caminho omitidas …`,
+  unprintableData:
+    "(dados aninhados ou longos demais para exibir: o JSON passa do que o Node consegue escrever — confira se um estado embrulha a própria entrada num laço)",
   retry: (attempt: number, seconds: number) => `nova tentativa nº ${attempt} após ${formatSeconds(seconds)}`,
   waited: (seconds: number) => `esperou ${formatSeconds(seconds)}`,
   failedWith: (error: string) => `falhou com ${error}`,

@@ -20,7 +20,7 @@ import {
 import { emit } from "./atomic-write.ts";
 import { parseCommandArgs } from "./command.ts";
 import { gradeMessages as g } from "./grade-messages.ts";
-import { InputError, readData } from "./load.ts";
+import { decodeText, InputError, readData } from "./load.ts";
 
 const FORMATS = ["table", "json", "csv"] as const;
 export const DEFAULT_QUIZ = join(import.meta.dirname, "..", "..", "exercises", "quiz", "autoavaliacao.json");
@@ -137,12 +137,16 @@ function csvDelimiter(text: string): string {
 const STUDENT_HEADERS = /^(aluno|aluna|estudante|nome|student|name)$/i;
 
 function readCsv(file: string): AnswerSheet[] {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     throw new InputError(g.cannotReadPath(file, String((error as NodeJS.ErrnoException).code)));
   }
+  // A spreadsheet saved as "Unicode" (UTF-16) or in Latin-1: explained, never read as mojibake.
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new InputError(g.located(file, decoded.line, decoded.message));
+  const text = decoded.text;
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {

@@ -9,9 +9,9 @@ import {
   type ExecutionOptions,
 } from "../engine/index.ts";
 import { parseCommandArgs } from "./command.ts";
-import { formatInspections, formatRun } from "./format-run.ts";
+import { formatInspections, formatRun, jsonForDisplay } from "./format-run.ts";
 import { localResources } from "../validator/iac.ts";
-import { readStateMachines, type MachineSource } from "../validator/index.ts";
+import { readStateMachines, validateSource, type MachineSource } from "../validator/index.ts";
 import { messages as validatorMessages } from "../validator/messages.ts";
 import { InputError, readData, readText, sourceError } from "./load.ts";
 import { messages } from "./messages.ts";
@@ -36,7 +36,27 @@ export async function runCommand(args: string[]): Promise<number> {
   if (values["test-case"] && !values["mock-config"]) throw new InputError(messages.testCaseNeedsMocks);
   if (values["mock-config"] && !values["test-case"]) throw new InputError(messages.mocksNeedTestCase);
 
-  const source = readMachine(definitionFile, values["state-machine"]);
+  const text = readText(definitionFile);
+  const source = readMachine(text, definitionFile, values["state-machine"]);
+  // `run` refuses what AWS refuses (and `validate` reports): duplicate state names, unknown fields, a
+  // definition over 1 MB… — the engine alone would run some of them.
+  const validated = validateSource(text, { fileName: definitionFile, express: values.express });
+  const report = validated.stateMachines.find((machine) => machine.name === source.name);
+  const errors = (report?.diagnostics ?? []).filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) {
+    throw new InputError(
+      errors
+        .map((diagnostic) =>
+          messages.definitionErrorAt(
+            definitionFile,
+            diagnostic.range?.start.line ?? 1,
+            diagnostic.range?.start.column ?? 1,
+            `${diagnostic.message} (em ${diagnostic.location})`,
+          ),
+        )
+        .join("\n"),
+    );
+  }
   const definitionError = (error: DefinitionError) => {
     const at = source.locator.range(pointerToPath(source.definition, error.location))?.start;
     return new InputError(
@@ -85,7 +105,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const result = await execution.settle();
   if (values.json) {
     const { events, ...summary } = result;
-    process.stdout.write(JSON.stringify(values.events ? { ...summary, events } : summary, null, 2) + "\n");
+    const full = jsonForDisplay(values.events ? { ...summary, events } : summary, 2);
+    // Data too deep or long for JSON: the summary still goes out as JSON, the data as a note.
+    const text =
+      full === messages.unprintableData
+        ? JSON.stringify({ ...summary, output: undefined, note: messages.unprintableData }, null, 2)
+        : full;
+    process.stdout.write(text + "\n");
   } else {
     process.stdout.write(formatRun(result) + "\n");
     if (result.inspections) process.stdout.write("\n" + formatInspections(result.inspections) + "\n");
@@ -99,8 +125,12 @@ export async function runCommand(args: string[]): Promise<number> {
  * `--state-machine NAME` picks one; with one, `--state-machine` only names the execution (and the
  * mock file's machine), as before.
  */
-function readMachine(file: string, wanted: string | undefined): MachineSource & { definition: unknown } {
-  const found = readStateMachines(readText(file), file);
+function readMachine(
+  text: string,
+  file: string,
+  wanted: string | undefined,
+): MachineSource & { definition: unknown } {
+  const found = readStateMachines(text, file);
   const fileError = sourceError(file, { diagnostics: found.fileDiagnostics });
   if (fileError) throw fileError;
   const names = found.machines.map((machine) => machine.name);

@@ -7,9 +7,9 @@
  */
 import { decodeSource } from "../validator/index.ts";
 import { messages as validatorMessages } from "../validator/messages.ts";
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { unzipSync } from "fflate";
+import { Unzip, UnzipInflate } from "fflate";
 import { gradeMessages as g } from "./grade-messages.ts";
 import { InputError } from "./load.ts";
 import { zipEntryTimes } from "./zip-times.ts";
@@ -19,6 +19,12 @@ export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 /** A zip bigger than this is not a class's submissions. */
 const MAX_ZIP_BYTES = 512 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
+/**
+ * The data files of one folder or zip, once read (inflated): far above a class (3,000 students of a
+ * few KB each is about 10 MB), far below what would exhaust the grader's memory.
+ */
+export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
+const ZIP_CHUNK_BYTES = 1024 * 1024;
 const MAX_DEPTH = 6;
 const DATA_EXTENSIONS = new Set([".json", ".yaml", ".yml"]);
 
@@ -75,6 +81,13 @@ function isJunk(name: string): boolean {
 
 function folderEntries(root: string): Entry[] {
   const entries: Entry[] = [];
+  let total = 0;
+  const readCounted = (full: string) => {
+    const data = readFileSync(full);
+    total += data.length;
+    if (total > MAX_INFLATED_BYTES) throw new InputError(g.folderTooLarge(root, MAX_INFLATED_BYTES));
+    return data;
+  };
   const walk = (folder: string, prefix: string, depth: number) => {
     let children: Dirent[];
     try {
@@ -103,7 +116,7 @@ function folderEntries(root: string): Entry[] {
         } catch {
           // Reported when the file is read.
         }
-        entries.push({ path, size, read: () => readFileSync(full), ...(submitted ? { submitted } : {}) });
+        entries.push({ path, size, read: () => readCounted(full), ...(submitted ? { submitted } : {}) });
       }
     }
   };
@@ -111,40 +124,113 @@ function folderEntries(root: string): Entry[] {
   return entries;
 }
 
+/** Whether a file found in a folder or zip may be graded, so is worth reading (or inflating). */
+function isDataFile(path: string): boolean {
+  return DATA_EXTENSIONS.has(extname(path).toLowerCase()) && !PROJECT_FILES.test(basename(path));
+}
+
+/**
+ * The zip's files, streamed from disk and inflated one at a time: only data files are inflated, a
+ * file stops inflating past the per-file limit (whatever size its header declares), and the whole zip
+ * is refused once its inflated data files pass MAX_INFLATED_BYTES.
+ */
 function zipEntries(file: string, zipOffsetMinutes: number): Entry[] {
   const size = statSync(file).size;
   if (size > MAX_ZIP_BYTES) throw new InputError(g.zipTooLarge(file, size, MAX_ZIP_BYTES));
-  const sizes = new Map<string, number>();
-  let files: Record<string, Uint8Array>;
-  let times = new Map<string, Date>();
+  const entries: Entry[] = [];
+  let inflated = 0;
+  const times = zipTimes(file, zipOffsetMinutes);
+  const unzip = new Unzip((stream) => {
+    if (stream.name.endsWith("/") || isJunk(stream.name)) return;
+    if (entries.length >= MAX_ENTRIES) throw new InputError(g.tooManyFiles(file, MAX_ENTRIES));
+    const path = stream.name.replace(/\\/g, "/").replace(/^\/+/, "");
+    const declared = stream.originalSize ?? 0;
+    if (!isDataFile(path) || declared > MAX_SUBMISSION_BYTES) {
+      // Never inflated: not gradable, or too large (it becomes an error row) — a zip bomb stays shut.
+      entries.push({
+        path,
+        size: declared,
+        read: () => new Uint8Array(),
+        ...submittedAt(times, stream.name),
+      });
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    const entry = { path, size: 0, read: () => concat(chunks), ...submittedAt(times, stream.name) };
+    entries.push(entry);
+    stream.ondata = (error, chunk) => {
+      if (error) throw error;
+      if (entry.size > MAX_SUBMISSION_BYTES) return;
+      entry.size += chunk.length;
+      inflated += chunk.length;
+      if (inflated > MAX_INFLATED_BYTES) throw new InputError(g.zipInflatesTooMuch(file, MAX_INFLATED_BYTES));
+      if (entry.size > MAX_SUBMISSION_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
+    };
+    stream.start();
+  });
+  unzip.register(UnzipInflate);
+  let descriptor: number | undefined;
   try {
-    const zip = readFileSync(file);
-    times = zipEntryTimes(zip, zipOffsetMinutes);
-    files = unzipSync(zip, {
-      filter: (info) => {
-        if (info.name.endsWith("/") || isJunk(info.name)) return false;
-        if (sizes.size >= MAX_ENTRIES) throw new InputError(g.tooManyFiles(file, MAX_ENTRIES));
-        sizes.set(info.name, info.originalSize);
-        // Too large: remembered (it becomes an error row) but never inflated — a zip bomb stays shut.
-        return info.originalSize <= MAX_SUBMISSION_BYTES;
-      },
-    });
+    descriptor = openSync(file, "r");
+    const buffer = new Uint8Array(ZIP_CHUNK_BYTES);
+    const head = buffer.subarray(0, 4);
+    if (
+      readSync(descriptor, head, 0, 4, 0) < 4 ||
+      !ZIP_SIGNATURES.some((signature) => sameBytes(head, signature))
+    )
+      throw new InputError(g.badZip(file, g.zipProblem(13)));
+    for (let offset = 0; offset < size;) {
+      const read = readSync(descriptor, buffer, 0, buffer.length, offset);
+      if (read === 0) break;
+      offset += read;
+      unzip.push(buffer.slice(0, read), offset >= size);
+    }
+    if (size === 0) unzip.push(new Uint8Array(), true);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = errnoCode(error);
     if (code) throw new InputError(g.cannotReadPath(file, g.systemError(code)));
     throw new InputError(g.badZip(file, g.zipProblem((error as { code?: number } | undefined)?.code)));
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-  return [...sizes].map(([path, declared]) => {
-    const data = files[path];
-    const at = times.get(path);
-    return {
-      path: path.replace(/\\/g, "/").replace(/^\/+/, ""),
-      size: data ? data.length : declared,
-      read: () => data ?? new Uint8Array(),
-      ...(at ? { submitted: { at, source: "zip" as const } } : {}),
-    };
-  });
+  return entries;
+}
+
+/** A zip starts with a file's local header, or is empty (just the end of the central directory). */
+const ZIP_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+];
+
+function sameBytes(bytes: Uint8Array, expected: readonly number[]): boolean {
+  return expected.every((byte, index) => bytes[index] === byte);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** When each zip entry was stored (the late policy reads it); none when the zip's directory is unreadable. */
+function zipTimes(file: string, zipOffsetMinutes: number): ReadonlyMap<string, Date> {
+  try {
+    return zipEntryTimes(readFileSync(file), zipOffsetMinutes);
+  } catch {
+    return new Map();
+  }
+}
+
+function submittedAt(times: ReadonlyMap<string, Date>, name: string): { submitted?: SubmittedTime } {
+  const at = times.get(name);
+  return at ? { submitted: { at, source: "zip" } } : {};
 }
 
 /** Project files an instructor may keep beside the submissions; never a state machine. */
@@ -160,9 +246,10 @@ function notASubmission(name: string): boolean {
   return !DATA_EXTENSIONS.has(extname(name).toLowerCase()) && !/^[^_]+(?:_late)?_\d+_\d+_.+$/i.test(name);
 }
 
-/** Moodle: `Maria Silva_123456_assignsubmission_file_` → `Maria Silva`. */
-function studentFromFolder(name: string): string {
-  return /^(.+?)_\d+_assignsubmission_[a-z]+_?$/i.exec(name)?.[1] ?? name;
+/** A student as the LMS names them: the name shown, and the LMS's id when the name carries one. */
+interface StudentName {
+  readonly name: string;
+  readonly id?: string;
 }
 
 /** The LMS id in a Moodle folder name or a Canvas file name; undefined for other names. */
@@ -173,11 +260,45 @@ function lmsIdentity(top: string, isFolder: boolean): LmsIdentity | undefined {
   return canvas ? { kind: "canvas", id: canvas[1]! } : undefined;
 }
 
-/** `ana.asl.json` → `ana`; Canvas `silvaana_123_456_pagamento.json` (or `_LATE_`) → `silvaana`. */
-function studentFromFile(name: string): string {
-  const canvas = /^([^_]+)(?:_late)?_\d+_\d+_.+$/i.exec(name);
-  if (canvas) return canvas[1]!;
-  return name.replace(/(\.asl)?\.(json|ya?ml)$/i, "").replace(/\.[^.]+$/, "");
+/** Moodle: `Maria Silva_123456_assignsubmission_file_` → `Maria Silva` (id 123456). */
+function studentFromFolder(folder: string): StudentName {
+  const moodle = /^(.+?)_(\d+)_assignsubmission_[a-z]+_?$/i.exec(folder);
+  return moodle ? { name: moodle[1]!, id: moodle[2]! } : { name: folder };
+}
+
+/** `ana.asl.json` → `ana`; Canvas `silvaana_123_456_pagamento.json` (or `_LATE_`) → `silvaana` (id 123). */
+function studentFromFile(file: string): StudentName {
+  const canvas = /^([^_]+)(?:_late)?_(\d+)_\d+_.+$/i.exec(file);
+  if (canvas) return { name: canvas[1]!, id: canvas[2]! };
+  return { name: file.replace(/(\.asl)?\.(json|ya?ml)$/i, "").replace(/\.[^.]+$/, "") };
+}
+
+/**
+ * The report `partitura grade --format json` writes: saved inside the submissions folder by an earlier
+ * run (`--out`), it is not a student.
+ */
+function isGradingReport(entry: Entry): boolean {
+  if (extname(entry.path).toLowerCase() !== ".json" || entry.size > MAX_SUBMISSION_BYTES) return false;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(entry.read());
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return false;
+  }
+  if (!text.includes('"includesHidden"')) return false;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown> | null;
+    return (
+      value !== null &&
+      typeof value === "object" &&
+      typeof value.exercise === "string" &&
+      typeof value.includesHidden === "boolean" &&
+      Array.isArray(value.submissions)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function decode(entry: Entry, student: string, fileName: string): DiscoveredSubmission {
@@ -187,6 +308,7 @@ function decode(entry: Entry, student: string, fileName: string): DiscoveredSubm
   try {
     bytes = entry.read();
   } catch (error) {
+    if (error instanceof InputError) throw error;
     return { kind: "error", student, fileName, reason: g.unreadableFile(g.systemError(errnoCode(error))) };
   }
   if (bytes.length > MAX_SUBMISSION_BYTES)
@@ -263,15 +385,26 @@ function group(entries: readonly Entry[], display: (path: string) => string): Di
     const inner = entries.map((entry) => ({ ...entry, path: entry.path.slice(onlyTop.length + 1) }));
     return group(inner, (path) => display(`${onlyTop}/${path}`));
   }
-  const students = new Map<string, Entry[]>();
+  const students = new Map<string, { readonly student: StudentName; readonly files: Entry[] }>();
   for (const entry of entries) {
     const [top = "", ...rest] = entry.path.split("/");
-    if (rest.length === 0 && notASubmission(top)) continue;
+    if (rest.length === 0 && (notASubmission(top) || isGradingReport(entry))) continue;
     const student = rest.length > 0 ? studentFromFolder(top) : studentFromFile(top);
-    students.set(student, [...(students.get(student) ?? []), entry]);
+    const key = JSON.stringify([student.name, student.id ?? ""]);
+    const found = students.get(key) ?? { student, files: [] };
+    found.files.push(entry);
+    students.set(key, found);
   }
-  return [...students].map(([student, files]) => {
-    const picked = pick(student, files, display);
+  // Two students with the same name and different LMS ids stay two rows: the id tells them apart.
+  const idsByName = new Map<string, number>();
+  for (const { student } of students.values())
+    idsByName.set(student.name, (idsByName.get(student.name) ?? 0) + 1);
+  return [...students.values()].map(({ student, files }) => {
+    const shown =
+      (idsByName.get(student.name) ?? 0) > 1 && student.id !== undefined
+        ? `${student.name} (${student.id})`
+        : student.name;
+    const picked = pick(shown, files, display);
     const top = files[0]?.path.split("/")[0] ?? "";
     const lms = picked.kind === "file" ? lmsIdentity(top, files[0]!.path.includes("/")) : undefined;
     return lms && picked.kind === "file" ? { ...picked, lms } : picked;
@@ -300,7 +433,7 @@ export function discoverSubmissions(path: string, options: DiscoverOptions = {})
     entries = zipEntries(path, options.zipOffsetMinutes ?? 0);
   } else {
     const name = basename(path);
-    const student = options.student ?? studentFromFile(name);
+    const student = options.student ?? studentFromFile(name).name;
     if (!DATA_EXTENSIONS.has(extname(name).toLowerCase()))
       return [{ kind: "error", student, fileName: name, reason: g.unsupportedFiles([name]) }];
     const submitted = { at: stats.mtime, source: "file" as const };

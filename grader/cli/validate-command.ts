@@ -12,14 +12,25 @@ import {
   type ValidationReport,
 } from "../validator/index.ts";
 import { parseCommandArgs } from "./command.ts";
-import { InputError } from "./load.ts";
+import { decodeText, InputError } from "./load.ts";
 import { validateMessages as messages } from "./validate-messages.ts";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function readFile(file: string): { text: string } | { error: string } {
+function readFile(file: string): { text: string } | { error: string } | { encoding: Diagnostic } {
   try {
-    return { text: readFileSync(file, "utf8") };
+    const decoded = decodeText(readFileSync(file));
+    if (decoded.ok) return { text: decoded.text };
+    const at = { line: decoded.line, column: decoded.column, offset: 0 };
+    return {
+      encoding: {
+        code: "INVALID_ENCODING",
+        severity: "error",
+        location: "/",
+        range: { start: at, end: at },
+        message: decoded.message,
+      },
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -86,7 +97,10 @@ export async function validateCommand(args: string[]): Promise<number> {
       unreadable = true;
       continue;
     }
-    const full = validateSource(read.text, { fileName: file, express: values.express });
+    const full: ValidationReport =
+      "encoding" in read
+        ? { fileName: file, fileDiagnostics: [read.encoding], stateMachines: [] }
+        : validateSource(read.text, { fileName: file, express: values.express });
     for (const { diagnostic } of allDiagnostics(full)) {
       if (diagnostic.severity === "error") errors++;
     }

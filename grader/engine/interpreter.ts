@@ -8,14 +8,14 @@
 import { enterJsonataState, launchEvaluation } from "./dataflow/jsonata-stages.ts";
 import type { CompiledState, CompiledStateMachine, TaskState } from "./definition.ts";
 import { EngineFault, StatesError, StatesErrors } from "./errors.ts";
-import { endExecution, engineFault, failExecution } from "./flow/end-frame.ts";
+import { endExecution, engineFault } from "./flow/end-frame.ts";
 import { stateFailed } from "./flow/error-handling.ts";
 import { redrive } from "./flow/redrive.ts";
 import { NOT_TRUNCATED, STATE_EVENT_PREFIX, appendEvent, inHistoryOf } from "./history/append.ts";
 import type { IntrinsicEnv } from "./intrinsics.ts";
 import { nextRandom, uuidFrom } from "./random.ts";
 import { forgetSerialized, json } from "./record/json-text.ts";
-import { MAX_HISTORY_EVENTS } from "./record/quotas.ts";
+import { quotaReached } from "./flow/quotas.ts";
 import type {
   ExecutionRecord,
   Frame,
@@ -262,23 +262,7 @@ export class Interpreter {
   // ----- entering a state ---------------------------------------------------------------
   private enterState(frame: Frame, state: CompiledState): void {
     const record = this.record;
-    if (record.stateTransitions >= this.env.maxStateTransitions) {
-      throw new EngineFault(
-        "Partitura.TooManyTransitions",
-        `A execução passou de ${this.env.maxStateTransitions} transições de estado sem terminar ` +
-          `(último estado: '${state.name}'). Verifique se um laço de Choice tem condição de saída.`,
-      );
-    }
-    // Standard workflows keep a history of at most 25,000 events; Express keeps none in AWS.
-    if (record.type === "STANDARD" && record.events.length >= MAX_HISTORY_EVENTS - 1) {
-      failExecution(
-        this,
-        StatesErrors.Runtime,
-        `The execution history reached the limit of ${MAX_HISTORY_EVENTS} events.`,
-        frame.lastEventId,
-      );
-      return;
-    }
+    if (quotaReached(this, frame, state.name)) return;
     record.stateTransitions++;
     frame.retryCounts = [];
     frame.retryErrorCounts = {};

@@ -201,7 +201,8 @@ async function mapPlan(
       inputs.push(await fields.itemSelector.evaluate(itemScope, runtime));
     }
   } else {
-    inputs.push(...items);
+    // One at a time: spreading 200,000 items into push() overflows the call stack.
+    for (const item of items) inputs.push(item);
   }
   const percentage = fields.toleratedFailurePercentage
     ? await fields.toleratedFailurePercentage.evaluate(scope, runtime)

@@ -20,6 +20,14 @@ import { DefinitionError, StatesError, StatesErrors } from "./errors.ts";
 import { HASH_ALGORITHMS } from "./intrinsics/encoding-and-hashing.ts";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { nextRandom, seedFromString } from "./random.ts";
+import {
+  DataGuard,
+  ownLookup,
+  SafeRegExp,
+  secureFrame,
+  stripPrototypes,
+  type JsonataFrame,
+} from "./jsonata-sandbox.ts";
 
 /** Evaluation steps (JSONata AST nodes visited) one expression may take before it is stopped. */
 export const JSONATA_MAX_STEPS = 1_000_000;
@@ -85,20 +93,38 @@ type Node =
   | { readonly kind: "object"; readonly entries: ReadonlyArray<readonly [string, Node]> }
   | { readonly kind: "array"; readonly items: readonly Node[] };
 
+/** Wall-clock time one evaluation may take (checked every few hundred steps). */
+export const JSONATA_MAX_MILLIS = 5_000;
+const CLOCK_CHECK_EVERY = 256;
+
 interface Budget {
   steps: number;
   depth: number;
+  readonly deadline: number;
 }
 
-const BUDGET_KEY = "__partituraBudget";
+/**
+ * Each evaluation's budget, keyed by jsonata's frames: a frame inherits its enclosing frame's budget,
+ * and the evaluation's first frame (whose parent is the compiled expression) starts a new one. No
+ * expression can reach or rebind it.
+ */
+const budgets = new WeakMap<object, Budget>();
 
 function budgetExceeded(message: string): never {
   throw { code: "Partitura.Budget", message };
 }
 
-function onEvaluateEntry(_node: unknown, _input: unknown, environment: jsonata.Environment): void {
-  const budget = environment.lookup(BUDGET_KEY) as Budget | undefined;
-  if (!budget) return;
+function onCreateFrame(enclosing: JsonataFrame, frame: JsonataFrame): void {
+  secureFrame(enclosing, frame);
+  budgets.set(
+    frame,
+    budgets.get(enclosing) ?? { steps: 0, depth: 0, deadline: Date.now() + JSONATA_MAX_MILLIS },
+  );
+}
+
+function onEvaluateEntry(node: { type?: string }, input: unknown, environment: jsonata.Environment): void {
+  const budget = budgets.get(environment);
+  if (!budget) budgetExceeded("a expressão foi avaliada fora do seu ambiente");
   if (++budget.steps > JSONATA_MAX_STEPS) {
     budgetExceeded(
       `a expressão passou de ${JSONATA_MAX_STEPS.toLocaleString("pt-BR")} passos de avaliação (laço ou recursão sem fim?)`,
@@ -107,6 +133,11 @@ function onEvaluateEntry(_node: unknown, _input: unknown, environment: jsonata.E
   if (++budget.depth > JSONATA_MAX_DEPTH) {
     budgetExceeded(`a expressão passou de ${JSONATA_MAX_DEPTH} níveis de recursão (recursão sem fim?)`);
   }
+  if (budget.steps % CLOCK_CHECK_EVERY === 0 && Date.now() > budget.deadline) {
+    budgetExceeded(`a expressão passou de ${JSONATA_MAX_MILLIS / 1000} s de avaliação`);
+  }
+  if (node.type === "name") stripPrototypes(input);
+  else if (node.type === "regex") useSafeRegex();
 }
 
 function onEvaluateExit(
@@ -115,13 +146,20 @@ function onEvaluateExit(
   environment: jsonata.Environment,
   result: unknown,
 ): void {
-  const budget = environment.lookup(BUDGET_KEY) as Budget | undefined;
+  const budget = budgets.get(environment);
   if (budget) budget.depth--;
   if (Array.isArray(result) && result.length > JSONATA_MAX_SEQUENCE) {
     budgetExceeded(
       `a expressão criou uma sequência de ${result.length.toLocaleString("pt-BR")} itens; o limite é ${JSONATA_MAX_SEQUENCE.toLocaleString("pt-BR")} (a AWS também falha por memória)`,
     );
   }
+}
+
+const JSONATA_OPTIONS = { RegexEngine: SafeRegExp as unknown as RegExp };
+
+/** jsonata keeps its regular-expression class in a global that every `jsonata()` call resets. */
+function useSafeRegex(): void {
+  (jsonata as unknown as { RegexEngine: unknown }).RegexEngine = SafeRegExp;
 }
 
 function functionError(message: string): never {
@@ -198,12 +236,12 @@ function notAvailable(): never {
   return functionError("$eval is not available in Step Functions; use $parse");
 }
 
-const FROM_MILLIS = jsonata("$fromMillis($ms, $picture, $timezone)");
+const FROM_MILLIS = jsonata("$fromMillis($ms, $picture, $timezone)", JSONATA_OPTIONS);
 
 function compileExpression(text: string, location: string): jsonata.Expression {
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(text);
+    expression = jsonata(text, JSONATA_OPTIONS);
   } catch (error) {
     const detail = error as { message?: string; position?: number };
     throw new DefinitionError(
@@ -217,7 +255,9 @@ function compileExpression(text: string, location: string): jsonata.Expression {
   expression.registerFunction("hash", hash, "<ss:s>");
   expression.registerFunction("parse", parse, "<s:x>");
   expression.registerFunction("eval", notAvailable);
+  expression.registerFunction("lookup", ownLookup, "<x-s:x>");
   const assign = expression.assign as (name: string | symbol, value: unknown) => void;
+  assign(Symbol.for("jsonata.__createFrame_push"), onCreateFrame);
   assign(Symbol.for("jsonata.__evaluate_entry"), onEvaluateEntry);
   assign(Symbol.for("jsonata.__evaluate_exit"), onEvaluateExit);
   return expression;
@@ -303,10 +343,14 @@ async function evaluateExpression(
   const fail = (what: string): never => {
     throw new QueryEvaluationError(field, `${describeExpression(node.text, field)} ${what}`);
   };
-  const states: Record<string, unknown> = { input: scope.input, context: scope.context };
-  if ("result" in scope) states.result = scope.result;
-  if ("errorOutput" in scope) states.errorOutput = scope.errorOutput;
-  const bindings: Record<string, unknown> = { ...scope.variables };
+  const guard = new DataGuard();
+  const states: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  states.input = guard.view(scope.input);
+  states.context = guard.view(scope.context);
+  if ("result" in scope) states.result = guard.view(scope.result);
+  if ("errorOutput" in scope) states.errorOutput = guard.view(scope.errorOutput);
+  const bindings: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(scope.variables)) bindings[name] = guard.view(value);
   bindings.states = states;
   bindings.now = (picture?: string, timezone?: string) =>
     picture === undefined && timezone === undefined
@@ -319,12 +363,13 @@ async function evaluateExpression(
     return value;
   };
   bindings.uuid = () => runtime.uuid();
-  bindings[BUDGET_KEY] = { steps: 0, depth: 0 } satisfies Budget;
   let value: unknown;
   try {
     value = await node.expression.evaluate(undefined, bindings);
   } catch (error) {
     if (error instanceof StatesError) throw error;
+    // A JavaScript error from inside the library (not a JSONata error) says nothing a student can use.
+    if (error instanceof Error) return fail("threw an error during evaluation.");
     const detail = error as { message?: string; code?: string };
     const message = detail.message ?? String(error);
     // A coded JSONata error is a sentence of its own ("… evaluation. T2001: …"); others follow a colon.

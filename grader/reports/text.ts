@@ -71,7 +71,9 @@ export function csvField(value: string | number): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toFixed(4))) : "";
   // A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it (OWASP advice).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Quoted also on ";" and tab: Excel in Portuguese splits CSV on ";", so `ana;=1+1` unquoted would
+  // put `=1+1` in a cell of its own, as a formula.
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvDocument(rows: readonly (readonly (string | number)[])[]): string {

@@ -59,7 +59,11 @@ function typeName(type: string): string {
 function actualType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "uma lista";
-  if (typeof value === "number") return Number.isInteger(value) ? "um número inteiro" : `o número ${value}`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value))
+      return "um número grande demais para o JSON (a AWS só aceita números finitos)";
+    return Number.isInteger(value) ? "um número inteiro" : `o número ${value}`;
+  }
   if (typeof value === "string") return `o texto '${value.length > 40 ? value.slice(0, 40) + "…" : value}'`;
   if (typeof value === "boolean") return String(value);
   return "um objeto";
@@ -104,6 +108,9 @@ export const messages = {
     `Erro de sintaxe YAML: ${YAML_ERRORS[code] ?? `o conteúdo não é YAML válido (${original.split("\n")[0]})`}.`,
   jsonSingleQuotes: (snippet: string) =>
     `Erro de sintaxe JSON: JSON só aceita aspas duplas — escreva "texto", não 'texto' (encontrou ${snippet.slice(0, 20)}).`,
+  invalidUtf8:
+    "O arquivo não é texto UTF-8 válido (há bytes de outra codificação, como Latin-1/Windows-1252, a partir daqui); " +
+    "salve-o como UTF-8 e tente de novo.",
   utf16File:
     "O arquivo está em UTF-16 (comum ao redirecionar com > no PowerShell 5 ou ao salvar como 'Unicode'); " +
     "salve-o como UTF-8 e tente de novo.",
@@ -157,7 +164,10 @@ export const messages = {
     /number|integer|boolean/.test(expected) &&
     /^(-?\d+(\.\d+)?|true|false)$/.test(actual)
       ? ` Tire as aspas: "${field}": ${actual}.`
-      : typeof actual === "number" && !Number.isInteger(actual) && expected.includes("integer")
+      : typeof actual === "number" &&
+          Number.isFinite(actual) &&
+          !Number.isInteger(actual) &&
+          expected.includes("integer")
         ? ` Use um número inteiro, por exemplo "${field}": ${Math.round(actual)}.`
         : ""),
   jsonataOrNumber: (field: string) =>

@@ -41,4 +41,27 @@ describe("WorkerPool", () => {
       await pool.close();
     }
   });
+
+  it("no task can leave anything behind for the next one: prototypes are frozen, a changed built-in retires the worker", async () => {
+    const pool = new WorkerPool<string, string>({
+      workerUrl: new URL("./fixtures/isolation-worker.ts", import.meta.url),
+      size: 1,
+      timeoutMs: 10_000,
+    });
+    const thread = async () => ((await pool.run("thread")) as { value: string }).value;
+    try {
+      const first = await thread();
+      expect(await thread()).toBe(first);
+      expect(await pool.run("pollute-proto")).toEqual({ ok: true, value: "refused" });
+      expect(await thread()).toBe(first);
+      expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
+      expect(await pool.run("pollute-global")).toEqual({ ok: true, value: "ok" });
+      expect(await thread()).not.toBe(first);
+      expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
+      expect(await pool.run("pollute-json")).toEqual({ ok: true, value: "ok" });
+      expect(await pool.run("look")).toEqual({ ok: true, value: "undefined,undefined,1" });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -118,4 +118,33 @@ describe("partitura quiz", () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("aspas.csv:2: erro de sintaxe CSV: aspas abertas e não fechadas");
   });
+
+  it("a CSV saved as UTF-16 or Latin-1 is explained in Portuguese, located, never read as mojibake", () => {
+    const dir = tempDir("partitura-quiz-");
+    const utf16 = join(dir, "unicode.csv");
+    writeFileSync(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("aluno,1\nana,A\n", "utf16le")]),
+    );
+    const latin1 = join(dir, "latin1.csv");
+    writeFileSync(latin1, Buffer.from("aluno;1\nJos\xe9;A\n", "latin1"));
+    const a = partitura("quiz", utf16);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain(`${utf16}:1: O arquivo está em UTF-16`);
+    const b = partitura("quiz", latin1);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${latin1}:2: O arquivo não é texto UTF-8 válido`);
+    expect(b.stderr + a.stderr).not.toMatch(/\uFFFD| {4}at /);
+    // Each command spawns the CLI: up to 20 s on a loaded 2-core machine.
+  }, 60_000);
+
+  it("a name with a semicolon and a formula reaches the CSV quoted, so Excel in Portuguese keeps it one cell", () => {
+    const dir = tempDir("partitura-quiz-");
+    const answers = join(dir, "respostas.csv");
+    writeFileSync(answers, 'aluno;1;2;3;4;5\n"ana;=1+1";B;C;C;C;texto\n');
+    const { stdout } = partitura("quiz", answers, "--format", "csv");
+    const row = stdout.split(/\r?\n/)[1]!;
+    // Unquoted (`ana;=1+1,…`), a ";"-splitting spreadsheet would see a cell starting with "=".
+    expect(row.startsWith('"ana;=1+1",')).toBe(true);
+  }, 60_000);
 });

@@ -119,4 +119,37 @@ describe("discoverSubmissions", () => {
       ["aluno", "sub/definicao.yaml"],
     ]);
   });
+
+  it("two students with the same name and different LMS ids stay two rows (Moodle and Canvas)", () => {
+    const moodle = tree({
+      "Maria Silva_101_assignsubmission_file_/fluxo.json": "{}",
+      "Maria Silva_202_assignsubmission_file_/fluxo.json": "{}",
+      "Ana Lima_303_assignsubmission_file_/fluxo.json": "{}",
+    });
+    expect(
+      summary(discoverSubmissions(moodle))
+        .map(([student]) => student)
+        .sort(),
+    ).toEqual(["Ana Lima", "Maria Silva (101)", "Maria Silva (202)"]);
+    const canvas = tree({
+      "silvamaria_11_901_fluxo.json": "{}",
+      "silvamaria_22_902_fluxo.json": "{}",
+      "limaana_33_903_fluxo.json": "{}",
+    });
+    expect(
+      summary(discoverSubmissions(canvas))
+        .map(([student]) => student)
+        .sort(),
+    ).toEqual(["limaana", "silvamaria (11)", "silvamaria (22)"]);
+  });
+
+  it("a report an earlier run saved inside the submissions folder (--out notas.json) is not a student", () => {
+    const report = JSON.stringify(
+      { exercise: "falha-pagamento", exerciseTitle: "x", includesHidden: false, submissions: [] },
+      null,
+      2,
+    );
+    const root = tree({ "ana.json": "{}", "notas.json": report, "resultado.json": report });
+    expect(summary(discoverSubmissions(root))).toEqual([["ana", "ana.json"]]);
+  });
 });

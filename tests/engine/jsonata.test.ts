@@ -59,7 +59,8 @@ describe("JSONata evaluation", () => {
     expect(result.error).toBe("States.QueryEvaluationError");
     const deep = await runExecution(pass("{% ($f := function($x){ 1 + $f($x) }; $f(1)) %}"), {});
     expect(deep.error).toBe("States.QueryEvaluationError");
-  });
+    // A million steps take up to 7 s on a loaded 2-core machine (load 35); the wall-clock bound is 5 s.
+  }, 30_000);
 
   it("fails an expression that builds an enormous sequence, as AWS does for [1..900000]", async () => {
     // AWS fails `[1..900000] ~> $count()` with a memory limit (States.QueryEvaluationError), as

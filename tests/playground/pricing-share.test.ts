@@ -1,3 +1,4 @@
+import { strToU8, zlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { locatePointer } from "../../src/playground/diagnostics.ts";
 import { estimateCost, formatUsd, PRICING, PRICING_SOURCE_URL } from "../../src/playground/pricing.ts";
@@ -74,6 +75,25 @@ describe("share links", () => {
     expect(parseShareHash("#outra-coisa")).toBeUndefined();
     expect(parseShareHash("#playground=pagamento~!!")).toBeUndefined();
   });
+
+  it("a malformed %-escape in the id is no link, and does not throw (the playground still mounts)", () => {
+    expect(() => parseShareHash(`#playground=%E0%A4%A~${encodeState(state)}`)).not.toThrow();
+    expect(parseShareHash(`#playground=%E0%A4%A~${encodeState(state)}`)).toBeUndefined();
+  });
+
+  it("a link that would inflate past the limit is refused without inflating it all (zip-bomb link)", () => {
+    // ~64 MB of JSON that deflates to a few dozen KB: the issue's 409 KB link crashed the tab.
+    const bomb = `{"v":1,"d":"${" ".repeat(64 * 1024 * 1024)}","i":"{}","m":"{}"}`;
+    const payload = zlibSync(strToU8(bomb), { level: 9 });
+    let binary = "";
+    for (const byte of payload) binary += String.fromCharCode(byte);
+    const link = btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    expect(link.length).toBeLessThan(500_000);
+    expect(decodeState(link)).toBeUndefined();
+    // A legitimate large state (1 MB definition) still opens.
+    const large = { ...state, definition: JSON.stringify({ Comment: "x".repeat(1_000_000) }) };
+    expect(decodeState(encodeState(large))?.definition).toBe(large.definition);
+  }, 30_000);
 });
 
 describe("locating an engine DefinitionError pointer", () => {

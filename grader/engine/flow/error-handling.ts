@@ -9,6 +9,7 @@ import type { Catcher, CompiledState, TaskState } from "../definition.ts";
 import { StatesError, StatesErrors } from "../errors.ts";
 import { frameFailed } from "./end-frame.ts";
 import { transition } from "./leave-state.ts";
+import { quotaReached } from "./quotas.ts";
 import { appendExited } from "../history/append.ts";
 import { closeInspection } from "../history/inspection.ts";
 import type { Interpreter } from "../interpreter.ts";
@@ -40,6 +41,7 @@ export function stateFailed(
       const errorKey = `${retrierIndex}:${error}`;
       const attempts = frame.retryErrorCounts[errorKey] ?? 0;
       if (attempts < retrier.maxAttempts) {
+        if (quotaReached(run, frame, state.name)) return;
         const retries = frame.retryCounts[retrierIndex] ?? 0;
         const delay = backoffSeconds(retrier, retries, () => run.random());
         frame.retryCounts[retrierIndex] = retries + 1;

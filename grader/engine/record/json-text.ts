@@ -1,4 +1,5 @@
 /** JSON text of engine values, as history events carry them, and the payload size quota. */
+import { StatesError, StatesErrors } from "../errors.ts";
 import { MAX_PAYLOAD_BYTES } from "./quotas.ts";
 
 /** Whether a JSON text is over the payload quota (UTF-16 length × 3 bounds its UTF-8 size: skip the count). */
@@ -32,11 +33,29 @@ export function json(value: unknown): string {
   if (value === undefined) return "null";
   if (value !== null && typeof value === "object") {
     if (value === lastSerialized) return lastSerializedText;
-    lastSerializedText = JSON.stringify(value);
+    lastSerializedText = stringify(value);
     lastSerialized = value;
     return lastSerializedText;
   }
-  return JSON.stringify(value);
+  return stringify(value);
+}
+
+/**
+ * JSON.stringify, failing the state (States.Runtime) instead of throwing JavaScript's RangeError when
+ * the data is nested deeper than it can recurse (a state that wraps its own input in a loop).
+ */
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new StatesError(
+        StatesErrors.Runtime,
+        "The state's data is nested too deeply to be written as JSON (does a loop wrap its own input?).",
+      );
+    }
+    throw error;
+  }
 }
 
 /** Forgets the cached text: called whenever code outside the engine (a caller, a resolver) has run. */
