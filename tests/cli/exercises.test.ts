@@ -46,7 +46,7 @@ describe("partitura check-exercises", () => {
   it("passes for the bundled exercises", () => {
     const { code, stdout } = partitura("check-exercises");
     expect(code).toBe(0);
-    expect(stdout).toContain("✓ falha-pagamento: inicial 20 %, solução 100 %");
+    expect(stdout).toContain("✓ falha-pagamento: inicial 25 %, solução 100 %");
     expect(stdout).toContain("Todos os 7 exercícios estão consistentes.");
   });
 

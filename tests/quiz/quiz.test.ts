@@ -161,7 +161,11 @@ describe("browser safety", () => {
     const { readdirSync } = await import("node:fs");
     for (const folder of ["quiz", "reports"]) {
       const dir = join(ROOT, "grader", folder);
-      for (const file of readdirSync(dir))
+      const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) =>
+        file.endsWith(".ts"),
+      );
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files)
         expect(readFileSync(join(dir, file), "utf8"), `${folder}/${file}`).not.toMatch(
           /from\s+"(node:|fs|path|os)/,
         );

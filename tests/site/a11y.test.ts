@@ -54,7 +54,9 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>(".expressive-code pre")].every(
-        (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute("aria-label"),
+        // A block inside a closed <details> is not rendered: it becomes a region when it is opened.
+        (pre) =>
+          !pre.checkVisibility() || pre.scrollWidth <= pre.clientWidth || pre.hasAttribute("aria-label"),
       ) &&
       [...document.querySelectorAll<HTMLElement>("[data-playground], [data-exercise], [data-quiz]")].every(
         (island) => island.dataset["ready"] === "true",
