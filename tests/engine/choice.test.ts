@@ -567,7 +567,9 @@ describe("StringMatches", () => {
     const long = "a".repeat(200_000);
     expect(stringMatches(long, `*${"a".repeat(5_000)}b*`)).toBe(false);
     expect(stringMatches(long, `${"a".repeat(5_000)}*${"a".repeat(5_000)}*b`)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
+    // A backtracking matcher needs astronomically long here; a linear one a few ms. The bound only has to
+    // tell the two apart, on a machine as busy as it gets.
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it("as a rule, on an astral-plane string", () => {

@@ -100,7 +100,7 @@ describe("gradeSubmission", () => {
     };
     const started = Date.now();
     const result = await gradeSubmission(ex, submit(json(loop)), { includeHidden: true });
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(60_000);
     expect(result.status).toBe("graded");
     expect(result.scenarios[0]!.execution).toMatchObject({ status: "FAILED" });
     // The engine's guard is named by what happened, never by its internal error name.
