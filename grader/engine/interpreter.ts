@@ -11,7 +11,7 @@ import { EngineFault, StatesError, StatesErrors } from "./errors.ts";
 import { endExecution, engineFault } from "./flow/end-frame.ts";
 import { stateFailed } from "./flow/error-handling.ts";
 import { redrive } from "./flow/redrive.ts";
-import { NOT_TRUNCATED, STATE_EVENT_PREFIX, appendEvent, inHistoryOf } from "./history/append.ts";
+import { NOT_TRUNCATED, STATE_ENTERED_TYPE, appendEvent, inHistoryOf } from "./history/append.ts";
 import type { IntrinsicEnv } from "./intrinsics.ts";
 import { nextRandom, uuidFrom } from "./random.ts";
 import { forgetSerialized, json } from "./record/json-text.ts";
@@ -222,8 +222,26 @@ export class Interpreter {
     return deliverTaskOutcome(this, token, outcome);
   }
 
+  /** The last state `stateOf` resolved: a visit asks for its state several times, in a row. */
+  private lastMachine: CompiledStateMachine | undefined;
+  private lastScopeKey: string | undefined;
+  private lastScopeStates: ReadonlyMap<string, CompiledState> | undefined;
+  private lastStateName: string | undefined;
+  private lastState: CompiledState | undefined;
+
   stateOf(frame: Frame): CompiledState {
-    return this.env.machine.scopes.get(frame.scopeKey)!.states.get(frame.stateName)!;
+    const machine = this.env.machine;
+    if (frame.scopeKey !== this.lastScopeKey || machine !== this.lastMachine) {
+      this.lastScopeStates = machine.scopes.get(frame.scopeKey)!.states;
+      this.lastScopeKey = frame.scopeKey;
+      this.lastMachine = machine;
+      this.lastStateName = undefined;
+    }
+    if (frame.stateName !== this.lastStateName) {
+      this.lastState = this.lastScopeStates!.get(frame.stateName)!;
+      this.lastStateName = frame.stateName;
+    }
+    return this.lastState!;
   }
 
   rootEvents: HistoryEvent[] | undefined;
@@ -264,15 +282,16 @@ export class Interpreter {
     const record = this.record;
     if (quotaReached(this, frame, state.name)) return;
     record.stateTransitions++;
-    frame.retryCounts = [];
-    frame.retryErrorCounts = {};
+    // Only a retried state leaves counts behind: most visits need no fresh containers.
+    if (frame.retryCounts.length > 0) frame.retryCounts = [];
+    if (hasKeys(frame.retryErrorCounts)) frame.retryErrorCounts = {};
     frame.retryCount = 0;
     frame.enteredTime = record.now;
     frame.taskToken = undefined;
     frame.enteredEventId = appendEvent(
       record,
       frame.lastEventId,
-      `${STATE_EVENT_PREFIX[state.type]}StateEntered`,
+      STATE_ENTERED_TYPE[state.type],
       "stateEnteredEventDetails",
       { name: state.name, input: json(frame.input), inputDetails: NOT_TRUNCATED },
     );
@@ -334,4 +353,9 @@ export class Interpreter {
     }
     return true;
   }
+}
+
+function hasKeys(object: object): boolean {
+  for (const _key in object) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../../grader/engine/errors.ts";
 import {
@@ -769,10 +769,15 @@ describe("segurança: nenhum texto de caminho executa código nem toca protótip
   });
 
   it("avalia caminhos sem eval nem Function (como sob uma CSP estrita)", () => {
-    const source = readFileSync(new URL("../../grader/engine/jsonpath.ts", import.meta.url), "utf8");
-    expect(source).not.toMatch(/\beval\s*\(/);
-    expect(source).not.toMatch(/\bFunction\s*\(/);
-    expect(source).not.toMatch(/from\s+["']jsonpath-plus["']/);
+    const folder = new URL("../../grader/engine/jsonpath/", import.meta.url);
+    const files = readdirSync(folder).map((name) => new URL(name, folder));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of [new URL("../../grader/engine/jsonpath.ts", import.meta.url), ...files]) {
+      const source = readFileSync(file, "utf8");
+      expect(source).not.toMatch(/\beval\s*\(/);
+      expect(source).not.toMatch(/\bFunction\s*\(/);
+      expect(source).not.toMatch(/from\s+["']jsonpath-plus["']/);
+    }
 
     const globals = globalThis as Record<string, unknown>;
     const realEval = globals.eval;

@@ -43,6 +43,18 @@ export const STATE_EVENT_PREFIX: Record<CompiledState["type"], string> = {
   Map: "Map",
 };
 
+type StateType = CompiledState["type"];
+
+function eventTypes(suffix: string): Record<StateType, string> {
+  const types = {} as Record<StateType, string>;
+  for (const [type, prefix] of Object.entries(STATE_EVENT_PREFIX)) types[type as StateType] = prefix + suffix;
+  return types;
+}
+
+/** `PassStateEntered`, `TaskStateEntered`, …: built once, not per visit (the hot path). */
+export const STATE_ENTERED_TYPE = eventTypes("StateEntered");
+export const STATE_EXITED_TYPE = eventTypes("StateExited");
+
 /** The Distributed Map child execution a frame belongs to, if any. */
 export function historyKeyOf(run: Interpreter, frame: Frame): string | undefined {
   if (!run.env.machine.hasDistributedMap) return undefined;
@@ -97,7 +109,7 @@ export function appendExited(
   frame.lastEventId = appendEvent(
     run.record,
     frame.lastEventId,
-    `${STATE_EVENT_PREFIX[state.type]}StateExited`,
+    STATE_EXITED_TYPE[state.type],
     "stateExitedEventDetails",
     details,
   );
