@@ -717,7 +717,8 @@ describe("exercise pages", () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const file of scripts) {
       const code = readFileSync(join(dir, file), "utf8");
-      expect(code, file).not.toMatch(/new Function\s*\(|[^.\w]eval\s*\(/);
+      // A method that happens to be named eval (re2js's prefilter: `eval(t,n){…}`) is a definition, not a call.
+      expect(code, file).not.toMatch(/new Function\s*\(|[^.\w]eval\s*\((?![^()]*\)\s*\{)/);
     }
   });
 });
