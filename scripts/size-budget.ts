@@ -19,7 +19,9 @@
  * (a) lesson pages (`/NN-slug/`) without a playground and without a quiz ship no island JavaScript; pages
  *     without a playground never load a playground chunk;
  * (b) the playground's JavaScript — the island JavaScript a playground page loads on first load — is
- *     ≤ 250 KiB gzip.
+ *     ≤ 255 KiB gzip. It was 250 until the validator learned AWS's table of optimized integrations and
+ *     stricter timestamp rules (issue 11): 251.8 KiB measured after that, with the headroom kept small on
+ *     purpose so the next feature moves something on demand (the validator, the YAML language, the lint panel).
  *
  * `--modules` also prints, for the playground's chunks, the bytes per source package when the build has
  * sourcemaps (`vite.build.sourcemap`), else the chunk list only.
@@ -28,7 +30,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
-export const PLAYGROUND_BUDGET_KIB = 250;
+export const PLAYGROUND_BUDGET_KIB = 255;
 
 export interface Chunk {
   readonly file: string;

@@ -1,6 +1,6 @@
 /**
  * The size budget (scripts/size-budget.ts, `npm run size`) on the test build: lesson pages without a
- * playground ship no island JavaScript, and a playground page's first load stays within 250 KiB gzip.
+ * playground ship no island JavaScript, and a playground page's first load stays within the budget (PLAYGROUND_BUDGET_KIB).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,7 +30,7 @@ describe("orçamento de tamanho", () => {
     expect(report.violations).toEqual([]);
   });
 
-  it("o JavaScript do playground cabe em 250 KiB gzip na primeira carga; o motor vem sob demanda", () => {
+  it(`o JavaScript do playground cabe em ${PLAYGROUND_BUDGET_KIB} KiB gzip na primeira carga; o motor vem sob demanda`, () => {
     const playgrounds = report.pages.filter((page) => page.playground);
     expect(playgrounds.length).toBeGreaterThanOrEqual(7);
     expect(report.playgroundGzip).toBeLessThanOrEqual(PLAYGROUND_BUDGET_KIB * 1024);

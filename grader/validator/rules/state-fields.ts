@@ -3,7 +3,7 @@
  * between fields a schema cannot say (Task timeouts and credentials, Wait's time fields, Fail's pairs,
  * Choice rules, Map's processor and Label).
  */
-import { isRfc3339Timestamp } from "../../engine/choice.ts";
+import { isRfc3339Timestamp } from "../../engine/timestamps.ts";
 import { messages as m } from "../messages.ts";
 import type { Segment } from "../source.ts";
 import { COMBINATORS, OPERATORS } from "./model.ts";
